@@ -1,0 +1,66 @@
+/**
+ * The one place that knows which database we talk to. Everything above works
+ * with `Database`, whichever driver is underneath.
+ */
+import path from "node:path";
+import fs from "node:fs";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Either the database or an open transaction: read helpers accept both. */
+export type Queryable = Database | Transaction;
+
+export type Connection = {
+  db: Database;
+  kind: "pglite" | "postgres";
+  close: () => Promise<void>;
+};
+
+export type ConnectOptions = {
+  /** PostgreSQL URL; when absent, embedded PGlite is used. */
+  databaseUrl?: string;
+  /** PGlite data directory; `memory://` keeps it in memory (tests). */
+  dataDir?: string;
+};
+
+const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+// Any constant works; it only has to be the same in every Arbor process.
+const MIGRATION_LOCK = 7_320_114;
+
+export async function connect(options: ConnectOptions): Promise<Connection> {
+  if (options.databaseUrl) return connectPostgres(options.databaseUrl);
+  return connectPglite(options.dataDir ?? "./.data");
+}
+
+async function connectPglite(dataDir: string): Promise<Connection> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  if (!dataDir.startsWith("memory://")) fs.mkdirSync(dataDir, { recursive: true });
+  const client = new PGlite(dataDir);
+  const db = drizzle({ client, schema });
+  await migrate(db, { migrationsFolder });
+  return { db: db as unknown as Database, kind: "pglite", close: () => client.close() };
+}
+
+async function connectPostgres(url: string): Promise<Connection> {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+  // Several app processes may start at once: one migrates, the others wait on the lock.
+  const lockClient = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await lockClient`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    await migrate(drizzle({ client: lockClient }), { migrationsFolder });
+    await lockClient`select pg_advisory_unlock(${MIGRATION_LOCK})`;
+  } finally {
+    await lockClient.end();
+  }
+  const client = postgres(url, { max: Number(process.env.ARBOR_DB_POOL ?? 10), onnotice: () => {} });
+  const db = drizzle({ client, schema });
+  return { db: db as unknown as Database, kind: "postgres", close: () => client.end() };
+}

@@ -1,0 +1,326 @@
+/**
+ * The whole Arbor model as tables. Ids are prefixed ULIDs made in lib/ids.ts.
+ * Foreign keys keep the tree and the grants consistent; uniqueness that spans a
+ * scope chain (type keys, permission keys, role slugs) is enforced in lib/
+ * under the global write lock (see lib/revisions), because SQL cannot express it.
+ */
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
+const createdBy = () => text("created_by").notNull();
+
+/** One row: the global revision. Every write transaction increments it first, which also serialises writers. */
+export const revisionCounter = pgTable("revision_counter", {
+  id: integer("id").primaryKey(),
+  value: bigint("value", { mode: "number" }).notNull(),
+});
+
+export const changeLog = pgTable(
+  "change_log",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    revision: bigint("revision", { mode: "number" }).notNull(),
+    actor: text("actor").notNull(),
+    at: timestamp("at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    operation: text("operation").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id").notNull(),
+    organizationId: text("organization_id"),
+    before: jsonb("before"),
+    after: jsonb("after"),
+  },
+  (t) => [
+    index("change_log_revision_idx").on(t.revision),
+    index("change_log_entity_idx").on(t.entityType, t.entityId),
+    index("change_log_org_idx").on(t.organizationId, t.revision),
+  ],
+);
+
+export const scopes = pgTable(
+  "scopes",
+  {
+    id: text("id").primaryKey(),
+    key: text("key").notNull(),
+    name: text("name").notNull(),
+    description: text("description"),
+    parentId: text("parent_id").references((): any => scopes.id),
+    createdAt: createdAt(),
+    createdBy: createdBy(),
+  },
+  (t) => [uniqueIndex("scopes_key_uq").on(t.key), index("scopes_parent_idx").on(t.parentId)],
+);
+
+export const resourceTypes = pgTable(
+  "resource_types",
+  {
+    id: text("id").primaryKey(),
+    scopeId: text("scope_id").notNull().references(() => scopes.id),
+    key: text("key").notNull(),
+    name: text("name").notNull(),
+    description: text("description"),
+    createdAt: createdAt(),
+    createdBy: createdBy(),
+  },
+  (t) => [uniqueIndex("resource_types_scope_key_uq").on(t.scopeId, t.key), index("resource_types_key_idx").on(t.key)],
+);
+
+export const resourceTypeHierarchy = pgTable(
+  "resource_type_hierarchy",
+  {
+    id: text("id").primaryKey(),
+    parentTypeId: text("parent_type_id").notNull().references(() => resourceTypes.id),
+    childTypeId: text("child_type_id").notNull().references(() => resourceTypes.id),
+    createdAt: createdAt(),
+    createdBy: createdBy(),
+  },
+  (t) => [
+    uniqueIndex("rth_pair_uq").on(t.parentTypeId, t.childTypeId),
+    index("rth_child_idx").on(t.childTypeId),
+  ],
+);
+
+export const permissions = pgTable(
+  "permissions",
+  {
+    id: text("id").primaryKey(),
+    scopeId: text("scope_id").notNull().references(() => scopes.id),
+    key: text("key").notNull(),
+    action: text("action").notNull(),
+    resourceType: text("resource_type").notNull(),
+    resourcePattern: text("resource_pattern").notNull().default("*"),
+    label: text("label"),
+    description: text("description"),
+    createdAt: createdAt(),
+    createdBy: createdBy(),
+  },
+  (t) => [uniqueIndex("permissions_scope_key_uq").on(t.scopeId, t.key), index("permissions_type_idx").on(t.resourceType)],
+);
+
+export const roles = pgTable(
+  "roles",
+  {
+    id: text("id").primaryKey(),
+    scopeId: text("scope_id").notNull().references(() => scopes.id),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    description: text("description"),
+    resourceType: text("resource_type"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    createdBy: createdBy(),
+  },
+  (t) => [uniqueIndex("roles_scope_slug_uq").on(t.scopeId, t.slug)],
+);
+
+export const rolePermissions = pgTable(
+  "role_permissions",
+  {
+    roleId: text("role_id").notNull().references(() => roles.id, { onDelete: "cascade" }),
+    permissionId: text("permission_id").notNull().references(() => permissions.id),
+  },
+  (t) => [primaryKey({ columns: [t.roleId, t.permissionId] }), index("role_permissions_perm_idx").on(t.permissionId)],
+);
+
+export const roleIncludes = pgTable(
+  "role_includes",
+  {
+    roleId: text("role_id").notNull().references(() => roles.id, { onDelete: "cascade" }),
+    includedRoleId: text("included_role_id").notNull().references(() => roles.id),
+  },
+  (t) => [primaryKey({ columns: [t.roleId, t.includedRoleId] }), index("role_includes_included_idx").on(t.includedRoleId)],
+);
+
+export const organizations = pgTable(
+  "organizations",
+  {
+    id: text("id").primaryKey(),
+    externalId: text("external_id"),
+    name: text("name").notNull(),
+    scopeId: text("scope_id").notNull().references(() => scopes.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    createdBy: createdBy(),
+  },
+  (t) => [uniqueIndex("organizations_external_uq").on(t.externalId)],
+);
+
+export const resources = pgTable(
+  "resources",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id").notNull().references(() => organizations.id),
+    resourceTypeId: text("resource_type_id").notNull().references(() => resourceTypes.id),
+    externalId: text("external_id").notNull(),
+    name: text("name").notNull(),
+    description: text("description"),
+    parentId: text("parent_id").references((): any => resources.id),
+    actions: jsonb("actions").$type<string[]>(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    createdBy: createdBy(),
+  },
+  (t) => [
+    uniqueIndex("resources_org_type_ext_uq").on(t.organizationId, t.resourceTypeId, t.externalId),
+    index("resources_parent_idx").on(t.parentId, t.id),
+    index("resources_org_ext_idx").on(t.organizationId, t.externalId),
+    index("resources_name_idx").on(t.organizationId, t.name),
+  ],
+);
+
+export const users = pgTable(
+  "users",
+  {
+    id: text("id").primaryKey(),
+    externalId: text("external_id"),
+    email: text("email"),
+    name: text("name"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    createdBy: createdBy(),
+  },
+  (t) => [uniqueIndex("users_external_uq").on(t.externalId), index("users_email_idx").on(t.email)],
+);
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id),
+    organizationId: text("organization_id").notNull().references(() => organizations.id),
+    status: text("status").notNull().default("active"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    createdBy: createdBy(),
+  },
+  (t) => [uniqueIndex("memberships_user_org_uq").on(t.userId, t.organizationId), index("memberships_org_idx").on(t.organizationId)],
+);
+
+export const groups = pgTable(
+  "groups",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id").notNull().references(() => organizations.id),
+    externalId: text("external_id").notNull(),
+    name: text("name").notNull(),
+    description: text("description"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    createdBy: createdBy(),
+  },
+  (t) => [uniqueIndex("groups_org_ext_uq").on(t.organizationId, t.externalId)],
+);
+
+/** memberType is `user` or `group` (nested groups). */
+export const groupMembers = pgTable(
+  "group_members",
+  {
+    groupId: text("group_id").notNull().references(() => groups.id, { onDelete: "cascade" }),
+    memberType: text("member_type").notNull(),
+    memberId: text("member_id").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.memberType, t.memberId] }), index("group_members_member_idx").on(t.memberType, t.memberId)],
+);
+
+export const departments = pgTable(
+  "departments",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id").notNull().references(() => organizations.id),
+    externalId: text("external_id").notNull(),
+    name: text("name").notNull(),
+    description: text("description"),
+    parentId: text("parent_id").references((): any => departments.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    createdBy: createdBy(),
+  },
+  (t) => [uniqueIndex("departments_org_ext_uq").on(t.organizationId, t.externalId), index("departments_parent_idx").on(t.parentId)],
+);
+
+export const departmentMembers = pgTable(
+  "department_members",
+  {
+    departmentId: text("department_id").notNull().references(() => departments.id, { onDelete: "cascade" }),
+    userId: text("user_id").notNull().references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.departmentId, t.userId] }), index("department_members_user_idx").on(t.userId)],
+);
+
+/**
+ * subject → (role | actions) on (resource | pattern). subjectType is one of
+ * user, group, department, role. Exactly one of roleId/actions and one of
+ * resourceId/resourcePattern is set (checked in lib/grants).
+ */
+export const grants = pgTable(
+  "grants",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id").notNull().references(() => organizations.id),
+    subjectType: text("subject_type").notNull(),
+    subjectId: text("subject_id").notNull(),
+    roleId: text("role_id").references(() => roles.id),
+    actions: jsonb("actions").$type<string[]>(),
+    resourceId: text("resource_id").references(() => resources.id),
+    resourcePattern: text("resource_pattern"),
+    effect: text("effect").notNull().default("allow"),
+    conditions: jsonb("conditions").$type<unknown[]>(),
+    createdAt: createdAt(),
+    createdBy: createdBy(),
+  },
+  (t) => [
+    index("grants_resource_idx").on(t.resourceId),
+    index("grants_subject_idx").on(t.subjectType, t.subjectId),
+    index("grants_org_idx").on(t.organizationId, t.id),
+    index("grants_role_idx").on(t.roleId),
+  ],
+);
+
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    prefix: text("prefix").notNull(),
+    hash: text("hash").notNull(),
+    organizationId: text("organization_id").references(() => organizations.id),
+    readOnly: boolean("read_only").notNull().default(false),
+    createdAt: createdAt(),
+    createdBy: createdBy(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true, mode: "date" }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date" }),
+  },
+  (t) => [uniqueIndex("api_keys_hash_uq").on(t.hash)],
+);
+
+export const admins = pgTable(
+  "admins",
+  {
+    id: text("id").primaryKey(),
+    email: text("email").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("admins_email_uq").on(sql`lower(${t.email})`)],
+);
+
+export const adminSessions = pgTable("admin_sessions", {
+  id: text("id").primaryKey(),
+  adminId: text("admin_id").notNull().references(() => admins.id, { onDelete: "cascade" }),
+  expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
+  createdAt: createdAt(),
+});

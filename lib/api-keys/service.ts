@@ -1,0 +1,86 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, asc, count, eq, isNull } from "drizzle-orm";
+import type { Database, Queryable } from "@/db/client";
+import { apiKeys, organizations } from "@/db/schema";
+import { notFound, parseWith } from "@/lib/shared/errors";
+import { newId } from "@/lib/shared/ids";
+import { write } from "@/lib/revisions/write";
+import { createApiKeySchema } from "./schemas";
+
+export type ApiKey = Omit<typeof apiKeys.$inferSelect, "hash">;
+
+// Keys are 32 random bytes, so a fast hash is enough: there is nothing to brute-force.
+const hashSecret = (secret: string) => createHash("sha256").update(secret).digest("hex");
+const makeSecret = () => `arbor_sk_${randomBytes(32).toString("base64url")}`;
+const visible = ({ hash: _hash, ...key }: typeof apiKeys.$inferSelect): ApiKey => key;
+
+export async function createApiKey(db: Database, actor: string, input: unknown, secret = makeSecret()) {
+  const data = parseWith(createApiKeySchema, input);
+  return write(db, actor, async ({ tx, record }) => {
+    if (data.organizationId) {
+      const [org] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, data.organizationId));
+      if (!org) throw notFound("organization", data.organizationId, "organizationId");
+    }
+    const [row] = await tx
+      .insert(apiKeys)
+      .values({
+        id: newId("apiKey"),
+        name: data.name,
+        prefix: secret.slice(0, 14),
+        hash: hashSecret(secret),
+        organizationId: data.organizationId ?? null,
+        readOnly: data.readOnly,
+        createdBy: actor,
+      })
+      .returning();
+    record({ operation: "create", entityType: "api_key", entityId: row.id, after: visible(row) });
+    return { key: visible(row), secret };
+  });
+}
+
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/** The live key for a secret, or null. Last use is stored at most once a minute per key. */
+export async function authenticateApiKey(db: Database, secret: string): Promise<ApiKey | null> {
+  const [row] = await db
+    .select()
+    .from(apiKeys)
+    .where(and(eq(apiKeys.hash, hashSecret(secret)), isNull(apiKeys.revokedAt)));
+  if (!row) return null;
+  const now = new Date();
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, row.id));
+  }
+  return visible(row);
+}
+
+export async function listApiKeys(db: Queryable): Promise<ApiKey[]> {
+  const rows = await db.select().from(apiKeys).orderBy(asc(apiKeys.createdAt));
+  return rows.map(visible);
+}
+
+export async function revokeApiKey(db: Database, actor: string, id: string) {
+  return write(db, actor, async ({ tx, record }) => {
+    const [before] = await tx.select().from(apiKeys).where(eq(apiKeys.id, id));
+    if (!before) throw notFound("API key", id, "id");
+    const [after] = await tx.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.id, id)).returning();
+    record({ operation: "update", entityType: "api_key", entityId: id, before: visible(before), after: visible(after) });
+    return visible(after);
+  });
+}
+
+/**
+ * Start-up: `ARBOR_API_KEY` is made to exist; with no key at all, one is
+ * created and its secret returned so the caller can print it once.
+ */
+export async function ensureApiKey(db: Database, fromEnv?: string): Promise<string | null> {
+  if (fromEnv) {
+    const [row] = await db.select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.hash, hashSecret(fromEnv)));
+    if (!row) await createApiKey(db, "system", { name: "ARBOR_API_KEY" }, fromEnv);
+    return null;
+  }
+  const [{ n }] = await db.select({ n: count() }).from(apiKeys);
+  if (n > 0) return null;
+  const { secret } = await createApiKey(db, "system", { name: "first key" });
+  return secret;
+}

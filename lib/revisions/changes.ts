@@ -1,0 +1,38 @@
+import { and, asc, eq, gt, gte, lte, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { Queryable } from "@/db/client";
+import { changeLog } from "@/db/schema";
+import { MAX_PAGE_SIZE, toPage, type Page } from "@/lib/shared/paging";
+
+export const changeQuerySchema = z.object({
+  after: z.coerce.number().int().min(0).default(0),
+  entityType: z.string().max(64).optional(),
+  entityId: z.string().max(200).optional(),
+  actor: z.string().max(200).optional(),
+  organizationId: z.string().max(200).optional(),
+  since: z.coerce.date().optional(),
+  until: z.coerce.date().optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(100),
+  cursor: z.coerce.number().int().min(0).optional(),
+});
+export type ChangeQuery = z.infer<typeof changeQuerySchema>;
+export type ChangeEntry = typeof changeLog.$inferSelect;
+
+/** The change log in commit order, from just after a revision; cursor is the last row's id. */
+export async function listChanges(db: Queryable, q: ChangeQuery): Promise<Page<ChangeEntry>> {
+  const where: SQL[] = [gt(changeLog.revision, q.after)];
+  if (q.cursor !== undefined) where.push(gt(changeLog.id, q.cursor));
+  if (q.entityType) where.push(eq(changeLog.entityType, q.entityType));
+  if (q.entityId) where.push(eq(changeLog.entityId, q.entityId));
+  if (q.actor) where.push(eq(changeLog.actor, q.actor));
+  if (q.organizationId) where.push(eq(changeLog.organizationId, q.organizationId));
+  if (q.since) where.push(gte(changeLog.at, q.since));
+  if (q.until) where.push(lte(changeLog.at, q.until));
+  const rows = await db
+    .select()
+    .from(changeLog)
+    .where(and(...where))
+    .orderBy(asc(changeLog.id))
+    .limit(q.limit + 1);
+  return toPage(rows, q.limit, (r) => String(r.id));
+}
