@@ -81,6 +81,6 @@ export async function ensureApiKey(db: Database, fromEnv?: string): Promise<stri
   }
   const [{ n }] = await db.select({ n: count() }).from(apiKeys);
   if (n > 0) return null;
-  const { secret } = await createApiKey(db, "system", { name: "first key" });
-  return secret;
+  const { value } = await createApiKey(db, "system", { name: "first key" });
+  return value.secret;
 }

@@ -1,0 +1,7 @@
+import { createPermissions } from "@/lib/permissions/service";
+import { nativeRoute, written } from "../../_native/adapter";
+
+export const POST = nativeRoute(async ({ db, actor, body }) => {
+  const { value, revision } = await createPermissions(db, actor, await body());
+  return written(value, revision, 201);
+}, { write: true });

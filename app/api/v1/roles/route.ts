@@ -1,0 +1,10 @@
+import { createRole, listRoles } from "@/lib/roles/service";
+import { first } from "@/app/_http/query";
+import { list, nativeRoute, written } from "../_native/adapter";
+
+export const POST = nativeRoute(async ({ db, actor, body }) => {
+  const { value, revision } = await createRole(db, actor, await body());
+  return written(value, revision, 201);
+}, { write: true });
+
+export const GET = nativeRoute(async ({ db, query }) => list(await listRoles(db, first(query.scopeId))));

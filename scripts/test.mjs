@@ -1,0 +1,133 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: the whole suite against one database — embedded PGlite, or the
+ * PostgreSQL server in DATABASE_URL (each test file and the server get a
+ * throwaway database there).
+ *   1. domain tests (lib/**\/*.test.ts) in-process, node's test runner;
+ *   2. the built app is started on a free port with a fresh database;
+ *   3. API tests (e2e/api/**\/*.test.ts) over real HTTP against it;
+ *   4. browser tests (e2e/console/**\/*.spec.ts) with Playwright in Chromium.
+ * `npm test -- unit|api|browser` runs one part.
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { buildIfNeeded, nextBin, root } from "./build-if-needed.mjs";
+
+const parts = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+const wants = (part) => parts.length === 0 || parts.includes(part);
+const totals = { passed: 0, failed: 0 };
+
+function findFiles(dir, suffix) {
+  const out = [];
+  if (!fs.existsSync(dir)) return out;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...findFiles(full, suffix));
+    else if (entry.name.endsWith(suffix)) out.push(path.relative(root, full));
+  }
+  return out.sort();
+}
+
+function run(cmd, args, env, parse) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    child.stdout.on("data", (d) => { out += d; process.stdout.write(d); });
+    child.stderr.on("data", (d) => process.stderr.write(d));
+    child.on("exit", (code) => {
+      const counts = parse(out);
+      totals.passed += counts.passed;
+      totals.failed += counts.failed + (code !== 0 && counts.failed === 0 ? 1 : 0);
+      resolve(code);
+    });
+  });
+}
+
+const nodeCounts = (out) => ({
+  passed: Number(/ℹ pass (\d+)/.exec(out)?.[1] ?? 0),
+  failed: Number(/ℹ fail (\d+)/.exec(out)?.[1] ?? 0),
+});
+const playwrightCounts = (out) => ({
+  passed: Number(/(\d+) passed/.exec(out)?.[1] ?? 0),
+  failed: Number(/(\d+) failed/.exec(out)?.[1] ?? 0),
+});
+
+const nodeTest = (files, env) =>
+  run(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", "--test-concurrency=2", ...files], env, nodeCounts);
+
+function freePort() {
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function throwawayDatabase() {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "arbor-test-"));
+    return { env: { ARBOR_DATA_DIR: dir }, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  }
+  const { default: postgres } = await import("postgres");
+  const name = `arbor_http_${randomBytes(6).toString("hex")}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: target.toString() },
+    drop: async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+async function startServer(env) {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const log = fs.createWriteStream(path.join(os.tmpdir(), `arbor-server-${port}.log`));
+  const server = spawn(nextBin, ["start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  server.stdout.pipe(log);
+  server.stderr.pipe(log);
+  for (let i = 0; i < 120; i++) {
+    try {
+      const res = await fetch(`${url}/api/v1/openapi.json`);
+      if (res.ok) return { url, server };
+    } catch {}
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  server.kill();
+  throw new Error(`the app did not start on ${url}; see ${log.path}`);
+}
+
+const mode = process.env.DATABASE_URL ? "PostgreSQL" : "PGlite";
+console.log(`\n=== Arbor test suite on ${mode} ===\n`);
+
+if (wants("unit")) await nodeTest(findFiles(path.join(root, "lib"), ".test.ts"), {});
+
+if (wants("api") || wants("browser")) {
+  buildIfNeeded();
+  const database = await throwawayDatabase();
+  const apiKey = `arbor_test_${randomBytes(16).toString("hex")}`;
+  const { url, server } = await startServer({ ...database.env, ARBOR_API_KEY: apiKey });
+  const env = { ARBOR_TEST_URL: url, ARBOR_TEST_KEY: apiKey };
+  try {
+    if (wants("api")) await nodeTest(findFiles(path.join(root, "e2e", "api"), ".test.ts"), env);
+    if (wants("browser") && findFiles(path.join(root, "e2e", "console"), ".spec.ts").length) {
+      await run(path.join(root, "node_modules", ".bin", "playwright"), ["test", "--config", "e2e/playwright.config.ts"], env, playwrightCounts);
+    }
+  } finally {
+    server.kill();
+    await database.drop();
+  }
+}
+
+console.log(`\n${mode}: ${totals.passed} passed, ${totals.failed} failed`);
+process.exit(totals.failed ? 1 : 0);
