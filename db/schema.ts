@@ -15,6 +15,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 
@@ -208,11 +209,12 @@ export const memberships = pgTable(
   (t) => [uniqueIndex("memberships_user_org_uq").on(t.userId, t.organizationId), index("memberships_org_idx").on(t.organizationId)],
 );
 
+/** A group belongs to one organization, or to none: environment-wide, like users (bulk imports create these). */
 export const groups = pgTable(
   "groups",
   {
     id: text("id").primaryKey(),
-    organizationId: text("organization_id").notNull().references(() => organizations.id),
+    organizationId: text("organization_id").references(() => organizations.id),
     externalId: text("external_id").notNull(),
     name: text("name").notNull(),
     description: text("description"),
@@ -220,7 +222,7 @@ export const groups = pgTable(
     updatedAt: updatedAt(),
     createdBy: createdBy(),
   },
-  (t) => [uniqueIndex("groups_org_ext_uq").on(t.organizationId, t.externalId)],
+  (t) => [unique("groups_org_ext_uq").on(t.organizationId, t.externalId).nullsNotDistinct()],
 );
 
 /** memberType is `user` or `group` (nested groups). */

@@ -5,7 +5,8 @@ import path from "node:path";
 
 export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 export const nextBin = path.join(root, "node_modules", ".bin", "next");
-const stampFile = path.join(root, ".next", "arbor-build-stamp");
+export const distDir = process.env.ARBOR_DIST_DIR || ".next";
+const stampFile = path.join(root, distDir, "arbor-build-stamp");
 const sources = ["app", "components", "lib", "db", "public", "package.json", "next.config.ts", "tsconfig.json"];
 
 function newestMtime(target) {
@@ -20,7 +21,7 @@ function newestMtime(target) {
 export function buildIfNeeded() {
   const newest = Math.max(...sources.map((s) => newestMtime(path.join(root, s))));
   const built = fs.existsSync(stampFile) ? Number(fs.readFileSync(stampFile, "utf8")) : 0;
-  if (fs.existsSync(path.join(root, ".next", "BUILD_ID")) && newest <= built) return;
+  if (fs.existsSync(path.join(root, distDir, "BUILD_ID")) && newest <= built) return;
   console.log("Building Arbor (sources changed since the last build)…");
   const result = spawnSync(nextBin, ["build"], { cwd: root, stdio: "inherit", env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env } });
   if (result.status !== 0) process.exit(result.status ?? 1);

@@ -82,13 +82,14 @@ CREATE TABLE "group_members" (
 --> statement-breakpoint
 CREATE TABLE "groups" (
 	"id" text PRIMARY KEY NOT NULL,
-	"organization_id" text NOT NULL,
+	"organization_id" text,
 	"external_id" text NOT NULL,
 	"name" text NOT NULL,
 	"description" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"created_by" text NOT NULL
+	"created_by" text NOT NULL,
+	CONSTRAINT "groups_org_ext_uq" UNIQUE NULLS NOT DISTINCT("organization_id","external_id")
 );
 --> statement-breakpoint
 CREATE TABLE "memberships" (
@@ -245,7 +246,6 @@ CREATE INDEX "grants_subject_idx" ON "grants" USING btree ("subject_type","subje
 CREATE INDEX "grants_org_idx" ON "grants" USING btree ("organization_id","id");--> statement-breakpoint
 CREATE INDEX "grants_role_idx" ON "grants" USING btree ("role_id");--> statement-breakpoint
 CREATE INDEX "group_members_member_idx" ON "group_members" USING btree ("member_type","member_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "groups_org_ext_uq" ON "groups" USING btree ("organization_id","external_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "memberships_user_org_uq" ON "memberships" USING btree ("user_id","organization_id");--> statement-breakpoint
 CREATE INDEX "memberships_org_idx" ON "memberships" USING btree ("organization_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "organizations_external_uq" ON "organizations" USING btree ("external_id");--> statement-breakpoint
