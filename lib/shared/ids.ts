@@ -1,4 +1,4 @@
-import { ulid } from "ulid";
+import { monotonicFactory } from "ulid";
 
 /** Id prefixes, one per entity (SPEC "Native API conventions"). */
 export const ID_PREFIX = {
@@ -20,5 +20,7 @@ export const ID_PREFIX = {
 
 export type EntityKind = keyof typeof ID_PREFIX;
 
-// ULIDs sort by creation time, which keeps cursor pages stable and cheap.
+// Monotonic ULIDs sort by creation time even within one millisecond: cursor pages
+// stay stable and a bulk import's parents sort before their children.
+const ulid = monotonicFactory();
 export const newId = (kind: EntityKind) => `${ID_PREFIX[kind]}${ulid()}`;

@@ -1,0 +1,4 @@
+import { checkBatch } from "@/lib/access/check";
+import { nativeRoute, ok } from "../../_native/adapter";
+
+export const POST = nativeRoute(async ({ db, body }) => ok(await checkBatch(db, await body())));

@@ -1,0 +1,4 @@
+import { effectiveActions } from "@/lib/access/lookup";
+import { nativeRoute, ok } from "../_native/adapter";
+
+export const POST = nativeRoute(async ({ db, body }) => ok(await effectiveActions(db, await body())));

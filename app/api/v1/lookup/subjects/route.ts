@@ -1,0 +1,4 @@
+import { lookupSubjects } from "@/lib/access/lookup";
+import { nativeRoute, ok } from "../../_native/adapter";
+
+export const POST = nativeRoute(async ({ db, body }) => ok(await lookupSubjects(db, await body())));

@@ -1,0 +1,174 @@
+/**
+ * Reads the authorization data into an AccessState, whole (start-up, after a
+ * bulk import) or one area at a time (./sync.ts). Every read runs inside the
+ * caller's repeatable-read transaction, so the state matches one revision.
+ */
+import { asc, gt, inArray } from "drizzle-orm";
+import type { Transaction } from "@/db/client";
+import {
+  departmentMembers,
+  departments,
+  grants,
+  groupMembers,
+  groups,
+  memberships,
+  organizations,
+  permissions,
+  resources,
+  resourceTypes,
+  roleIncludes,
+  rolePermissions,
+  roles,
+  scopes,
+  users,
+} from "@/db/schema";
+import type { RoleDef } from "./model";
+import { AccessState, type GrantRow, type ResourceRow } from "./state";
+
+const CHUNK = 50_000;
+
+const resourceColumns = {
+  id: resources.id,
+  organizationId: resources.organizationId,
+  resourceTypeId: resources.resourceTypeId,
+  externalId: resources.externalId,
+  parentId: resources.parentId,
+  actions: resources.actions,
+};
+
+export async function loadDefinitions(tx: Transaction, state: AccessState) {
+  const [scopeRows, typeRows, permRows, roleRows, rolePermRows, includeRows] = await Promise.all([
+    tx.select({ id: scopes.id, parentId: scopes.parentId }).from(scopes),
+    tx.select({ id: resourceTypes.id, key: resourceTypes.key }).from(resourceTypes),
+    tx.select({ id: permissions.id, scopeId: permissions.scopeId, key: permissions.key, action: permissions.action, resourceType: permissions.resourceType, resourcePattern: permissions.resourcePattern }).from(permissions),
+    tx.select({ id: roles.id, slug: roles.slug, scopeId: roles.scopeId, resourceType: roles.resourceType }).from(roles),
+    tx.select().from(rolePermissions),
+    tx.select().from(roleIncludes),
+  ]);
+  const roleDefs: RoleDef[] = roleRows.map((r) => ({
+    ...r,
+    permissionIds: rolePermRows.filter((p) => p.roleId === r.id).map((p) => p.permissionId),
+    includeIds: includeRows.filter((i) => i.roleId === r.id).map((i) => i.includedRoleId),
+  }));
+  state.setDefinitions({ scopes: scopeRows, types: typeRows, permissions: permRows, roles: roleDefs });
+}
+
+export async function loadOrganizations(tx: Transaction, state: AccessState, ids?: string[]) {
+  const rows = await tx
+    .select({ id: organizations.id, externalId: organizations.externalId, scopeId: organizations.scopeId })
+    .from(organizations)
+    .where(ids ? inArray(organizations.id, ids) : undefined);
+  for (const id of ids ?? []) if (!rows.some((r) => r.id === id)) state.removeOrganization(id);
+  for (const r of rows) state.setOrganization({ ...r, rootId: null });
+}
+
+export async function loadGroups(tx: Transaction, state: AccessState) {
+  const [groupRows, memberRows] = await Promise.all([
+    tx.select({ id: groups.id, organizationId: groups.organizationId, externalId: groups.externalId }).from(groups),
+    tx.select({ groupId: groupMembers.groupId, memberType: groupMembers.memberType, memberId: groupMembers.memberId }).from(groupMembers),
+  ]);
+  state.setGroups(groupRows, memberRows);
+}
+
+export async function loadDepartments(tx: Transaction, state: AccessState) {
+  const [deptRows, memberRows] = await Promise.all([
+    tx.select({ id: departments.id, organizationId: departments.organizationId, externalId: departments.externalId, parentId: departments.parentId }).from(departments),
+    tx.select({ departmentId: departmentMembers.departmentId, userId: departmentMembers.userId }).from(departmentMembers),
+  ]);
+  state.setDepartments(deptRows, memberRows);
+}
+
+export async function loadUsers(tx: Transaction, state: AccessState, ids?: string[]) {
+  const rows = await tx.select({ id: users.id, externalId: users.externalId }).from(users).where(ids ? inArray(users.id, ids) : undefined);
+  for (const id of ids ?? []) if (!rows.some((r) => r.id === id)) state.removeUser(id);
+  for (const r of rows) state.setUser(r.id, r.externalId);
+}
+
+export async function loadMemberships(tx: Transaction, state: AccessState) {
+  const rows = await tx.select({ id: memberships.id, userId: memberships.userId, organizationId: memberships.organizationId }).from(memberships);
+  state.memberships.clear();
+  for (const r of rows) state.memberships.set(r.id, { userId: r.userId, organizationId: r.organizationId });
+}
+
+/** Inserts parents before children whatever order the rows come in. */
+export function applyResources(state: AccessState, rows: ResourceRow[]) {
+  const pending = new Map(rows.map((r) => [r.id, r]));
+  const apply = (row: ResourceRow) => {
+    pending.delete(row.id);
+    const parent = row.parentId ? pending.get(row.parentId) : undefined;
+    if (parent) apply(parent);
+    state.upsertResource(row);
+    const org = state.organizations.get(row.organizationId);
+    if (org && !row.parentId) org.rootId = row.id;
+  };
+  for (const row of rows) if (pending.has(row.id)) apply(row);
+}
+
+export async function loadResources(tx: Transaction, state: AccessState, ids?: string[]) {
+  if (ids) {
+    const rows = await tx.select(resourceColumns).from(resources).where(inArray(resources.id, ids));
+    const present = new Set(rows.map((r) => r.id));
+    for (const id of ids) if (!present.has(id)) state.removeResource(id);
+    applyResources(state, rows);
+    return;
+  }
+  // Ids are ULIDs, so id order is creation order: parents mostly arrive before their children.
+  const deferredParents = new Map<string, string>();
+  let after = "";
+  for (;;) {
+    const rows = await tx.select(resourceColumns).from(resources).where(gt(resources.id, after)).orderBy(asc(resources.id)).limit(CHUNK);
+    applyResources(state, rows);
+    for (const r of rows) if (r.parentId && !state.resources.get(r.id)?.parent) deferredParents.set(r.id, r.parentId);
+    if (rows.length < CHUNK) break;
+    after = rows[rows.length - 1].id;
+  }
+  // A moved resource can be older than its new parent: link those once everything is in.
+  for (const node of state.resources.values()) {
+    if (node.parent || !deferredParents.has(node.id)) continue;
+    const parent = state.resources.get(deferredParents.get(node.id)!);
+    if (parent) {
+      node.parent = parent;
+      (parent.children ??= []).push(node);
+    }
+  }
+}
+
+export async function loadGrants(tx: Transaction, state: AccessState, ids?: string[]) {
+  const columns = {
+    id: grants.id,
+    organizationId: grants.organizationId,
+    subjectType: grants.subjectType,
+    subjectId: grants.subjectId,
+    roleId: grants.roleId,
+    actions: grants.actions,
+    resourceId: grants.resourceId,
+    resourcePattern: grants.resourcePattern,
+    effect: grants.effect,
+    conditions: grants.conditions,
+  };
+  if (ids) {
+    const rows: GrantRow[] = await tx.select(columns).from(grants).where(inArray(grants.id, ids));
+    const present = new Set(rows.map((r) => r.id));
+    for (const id of ids) if (!present.has(id)) state.removeGrant(id);
+    for (const r of rows) state.upsertGrant(r);
+    return;
+  }
+  let after = "";
+  for (;;) {
+    const rows: GrantRow[] = await tx.select(columns).from(grants).where(gt(grants.id, after)).orderBy(asc(grants.id)).limit(CHUNK);
+    for (const r of rows) state.upsertGrant(r);
+    if (rows.length < CHUNK) break;
+    after = rows[rows.length - 1].id;
+  }
+}
+
+export async function loadAll(tx: Transaction, state: AccessState) {
+  await loadDefinitions(tx, state);
+  await loadOrganizations(tx, state);
+  await loadUsers(tx, state);
+  await loadMemberships(tx, state);
+  await loadGroups(tx, state);
+  await loadDepartments(tx, state);
+  await loadResources(tx, state);
+  await loadGrants(tx, state);
+}

@@ -1,0 +1,47 @@
+/**
+ * The Zanzibar tuple format of the benchmark dataset:
+ * `type:id#relation@type:id[#relation]`. `parent` and `member` are
+ * structural; every other relation names a role.
+ */
+export type Tuple = {
+  objectType: string;
+  objectId: string;
+  relation: string;
+  subjectType: string;
+  subjectId: string;
+  subjectRelation: string | null;
+};
+
+const TUPLE = /^([a-z][a-z0-9-]{0,63}):([^\s#@]{1,256})#([a-z0-9][a-z0-9_-]{0,63})@([a-z][a-z0-9-]{0,63}):([^\s#@]{1,256})(?:#([a-z][a-z0-9_-]{0,63}))?$/;
+export const MAX_LINE_LENGTH = 1200;
+
+export type ParsedLine = { kind: "tuple"; tuple: Tuple } | { kind: "skip" } | { kind: "error"; message: string };
+
+export function parseTupleLine(line: string): ParsedLine {
+  const text = line.trim();
+  if (!text || text.startsWith("#") || text.startsWith("//")) return { kind: "skip" };
+  if (text.length > MAX_LINE_LENGTH) return { kind: "error", message: `line is longer than ${MAX_LINE_LENGTH} characters` };
+  const m = TUPLE.exec(text);
+  if (!m) return { kind: "error", message: `not a tuple: expected type:id#relation@type:id[#relation], got '${text.slice(0, 120)}'` };
+  return { kind: "tuple", tuple: { objectType: m[1], objectId: m[2], relation: m[3], subjectType: m[4], subjectId: m[5], subjectRelation: m[6] ?? null } };
+}
+
+export function formatTuple(t: Tuple): string {
+  return `${t.objectType}:${t.objectId}#${t.relation}@${t.subjectType}:${t.subjectId}${t.subjectRelation ? `#${t.subjectRelation}` : ""}`;
+}
+
+/** Splits a stream of text chunks into lines without holding the whole body. */
+export async function* linesOf(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+  let rest = "";
+  for await (const chunk of chunks) {
+    const parts = (rest + chunk).split("\n");
+    rest = parts.pop() ?? "";
+    for (const part of parts) yield part.endsWith("\r") ? part.slice(0, -1) : part;
+    // A "line" without end is hostile input: hand it on so the parser rejects it by length.
+    if (rest.length > MAX_LINE_LENGTH * 4) {
+      yield rest;
+      rest = "";
+    }
+  }
+  if (rest) yield rest;
+}
