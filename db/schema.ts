@@ -177,6 +177,8 @@ export const resources = pgTable(
     uniqueIndex("resources_org_type_ext_uq").on(t.organizationId, t.resourceTypeId, t.externalId),
     index("resources_parent_idx").on(t.parentId, t.id),
     index("resources_org_ext_idx").on(t.organizationId, t.externalId),
+    // Compact references (`document:doc_7`) without an organization look up by external id alone.
+    index("resources_ext_idx").on(t.externalId),
     index("resources_name_idx").on(t.organizationId, t.name),
   ],
 );
@@ -222,7 +224,11 @@ export const groups = pgTable(
     updatedAt: updatedAt(),
     createdBy: createdBy(),
   },
-  (t) => [unique("groups_org_ext_uq").on(t.organizationId, t.externalId).nullsNotDistinct()],
+  (t) => [
+    unique("groups_org_ext_uq").on(t.organizationId, t.externalId).nullsNotDistinct(),
+    // `group:eng` without an organization looks up by external id alone.
+    index("groups_ext_idx").on(t.externalId),
+  ],
 );
 
 /** memberType is `user` or `group` (nested groups). */

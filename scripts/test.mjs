@@ -98,7 +98,7 @@ async function startServer(env) {
   server.stderr.pipe(log);
   for (let i = 0; i < 120; i++) {
     try {
-      const res = await fetch(`${url}/api/v1/openapi.json`);
+      const res = await fetch(`${url}/api/health`);
       if (res.ok) return { url, server };
     } catch {}
     await new Promise((r) => setTimeout(r, 250));
@@ -117,7 +117,9 @@ if (wants("api") || wants("browser")) {
   const database = await throwawayDatabase();
   const apiKey = `arbor_test_${randomBytes(16).toString("hex")}`;
   const { url, server } = await startServer({ ...database.env, ARBOR_API_KEY: apiKey });
-  const env = { ARBOR_TEST_URL: url, ARBOR_TEST_KEY: apiKey };
+  // On PostgreSQL a second app process serves the same database, so tests can prove cross-process freshness.
+  const second = process.env.DATABASE_URL ? await startServer({ ...database.env, ARBOR_API_KEY: apiKey }) : null;
+  const env = { ARBOR_TEST_URL: url, ARBOR_TEST_URL_B: second?.url ?? url, ARBOR_TEST_KEY: apiKey };
   try {
     if (wants("api")) await nodeTest(findFiles(path.join(root, "e2e", "api"), ".test.ts"), env);
     if (wants("browser") && findFiles(path.join(root, "e2e", "console"), ".spec.ts").length) {
@@ -125,6 +127,7 @@ if (wants("api") || wants("browser")) {
     }
   } finally {
     server.kill();
+    second?.server.kill();
     await database.drop();
   }
 }

@@ -9,14 +9,21 @@ import type { ResourceNode } from "@/lib/access/model";
 import type { AccessState } from "@/lib/access/state";
 import { formatTuple } from "./tuples";
 
+/** type:externalId, or type:id where that pair exists in several organizations (import accepts both). */
 function ref(state: AccessState, node: ResourceNode): [string, string] {
-  if (node.parent) return [node.typeKey, node.externalId];
+  if (node.parent) {
+    const unique = (state.byTypeExternal.get(`${node.typeKey}:${node.externalId}`)?.length ?? 0) === 1;
+    return [node.typeKey, unique ? node.externalId : node.id];
+  }
   const org = state.organizations.get(node.organizationId);
   return ["organization", org?.externalId ?? node.organizationId];
 }
 
 const userRef = (state: AccessState, id: string) => state.users.get(id) ?? id;
-const groupRef = (state: AccessState, id: string) => state.groups.get(id)?.externalId ?? id;
+const groupRef = (state: AccessState, id: string) => {
+  const externalId = state.groups.get(id)?.externalId;
+  return externalId && state.groupsByExternal.get(externalId)?.length === 1 ? externalId : id;
+};
 
 export async function* exportTuples(db: Database): AsyncGenerator<string> {
   const state = await accessEngine(db).fresh();

@@ -4,7 +4,7 @@
  * organizations are created; roles must exist. Any error (reported with its
  * line number) rolls back everything.
  */
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, or } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { grants, groupMembers, groups, resourceTypeHierarchy, resources, resourceTypes, users } from "@/db/schema";
 import { ArborError, type FieldIssue } from "@/lib/shared/errors";
@@ -110,28 +110,40 @@ class Importer {
         for (const key of named) if (!key.startsWith("organization:") && !this.resources.has(key)) resourceKeys.add(key);
       }
     }
+    // Users and groups are named by external id, or by id when an export had no unambiguous external id.
     const unknownUsers = [...userIds].filter((u) => !this.users.has(u));
     for (let i = 0; i < unknownUsers.length; i += INSERT_ROWS) {
-      const rows = await this.tx.select({ id: users.id, externalId: users.externalId }).from(users).where(inArray(users.externalId, unknownUsers.slice(i, i + INSERT_ROWS)));
-      for (const r of rows) this.users.set(r.externalId!, r.id);
+      const slice = unknownUsers.slice(i, i + INSERT_ROWS);
+      const rows = await this.tx.select({ id: users.id, externalId: users.externalId }).from(users).where(or(inArray(users.externalId, slice), inArray(users.id, slice)));
+      for (const r of rows) if (r.externalId && slice.includes(r.externalId)) this.users.set(r.externalId, r.id);
+      for (const r of rows) if (slice.includes(r.id) && !this.users.has(r.id)) this.users.set(r.id, r.id);
     }
     const unknownGroups = [...groupIds].filter((g) => !this.groups.has(g));
     for (let i = 0; i < unknownGroups.length; i += INSERT_ROWS) {
+      const slice = unknownGroups.slice(i, i + INSERT_ROWS);
       const rows = await this.tx
-        .select({ id: groups.id, externalId: groups.externalId })
+        .select({ id: groups.id, externalId: groups.externalId, organizationId: groups.organizationId })
         .from(groups)
-        .where(and(inArray(groups.externalId, unknownGroups.slice(i, i + INSERT_ROWS)), isNull(groups.organizationId)));
-      for (const r of rows) this.groups.set(r.externalId, r.id);
+        .where(or(inArray(groups.externalId, slice), inArray(groups.id, slice)));
+      for (const r of rows) if (slice.includes(r.id)) this.groups.set(r.id, r.id);
+      // An environment-wide group wins; otherwise the one organization's group of that external id.
+      for (const r of rows.filter((row) => slice.includes(row.externalId))) {
+        const sameName = rows.filter((row) => row.externalId === r.externalId);
+        const chosen = sameName.find((row) => row.organizationId === null) ?? (sameName.length === 1 ? r : undefined);
+        if (chosen) this.groups.set(r.externalId, chosen.id);
+      }
     }
     const externalIds = [...new Set([...resourceKeys].map((k) => k.slice(k.indexOf(":") + 1)))];
     for (let i = 0; i < externalIds.length; i += INSERT_ROWS) {
+      const slice = externalIds.slice(i, i + INSERT_ROWS);
       const rows = await this.tx
         .select({ id: resources.id, organizationId: resources.organizationId, typeId: resources.resourceTypeId, parentId: resources.parentId, externalId: resources.externalId, key: resourceTypes.key })
         .from(resources)
         .innerJoin(resourceTypes, eq(resourceTypes.id, resources.resourceTypeId))
-        .where(inArray(resources.externalId, externalIds.slice(i, i + INSERT_ROWS)));
+        .where(or(inArray(resources.externalId, slice), inArray(resources.id, slice)));
       for (const r of rows) {
-        const key = `${r.key}:${r.externalId}`;
+        // An export names a resource by its id when its type:externalId exists in several organizations.
+        const key = resourceKeys.has(`${r.key}:${r.id}`) ? `${r.key}:${r.id}` : `${r.key}:${r.externalId}`;
         if (!resourceKeys.has(key)) continue;
         this.resources.set(key, this.resources.has(key) ? "ambiguous" : { id: r.id, organizationId: r.organizationId, typeId: r.typeId, parentId: r.parentId });
         this.preexisting.add(r.id);
@@ -163,8 +175,9 @@ class Importer {
     const known = this.typeIds.get(key);
     if (known) return known;
     if (!TYPE_KEY_RULE.test(key)) throw new LineError(`'${key}' is not a valid resource type key`);
-    const [row] = await this.tx.insert(resourceTypes).values({ id: newId("resourceType"), scopeId: ROOT_SCOPE_ID, key, name: key, createdBy: this.w.actor }).onConflictDoNothing().returning();
-    if (!row) throw new LineError(`resource type '${key}' exists only in a narrower scope; define it in the root scope to import into it`);
+    const [narrower] = await this.tx.select({ scopeId: resourceTypes.scopeId }).from(resourceTypes).where(eq(resourceTypes.key, key)).limit(1);
+    if (narrower) throw new LineError(`resource type '${key}' is defined in scope '${narrower.scopeId}'; import creates resources only of root-scope types`);
+    const [row] = await this.tx.insert(resourceTypes).values({ id: newId("resourceType"), scopeId: ROOT_SCOPE_ID, key, name: key, createdBy: this.w.actor }).returning();
     this.typeIds.set(key, row.id);
     this.summary.created.resourceTypes++;
     return row.id;
@@ -328,6 +341,8 @@ async function insertAll<T extends typeof users | typeof groups | typeof resourc
   for (let i = 0; i < rows.length; i += INSERT_ROWS) await tx.insert(table).values(rows.slice(i, i + INSERT_ROWS) as never);
 }
 
+const lineOf = (issue: FieldIssue) => Number(issue.field.replace("line ", ""));
+
 /** Imports tuples from a stream of lines; throws a validation error listing numbered lines, having written nothing. */
 export async function importTuples(db: Database, actor: string, lines: AsyncIterable<string>) {
   return write(db, actor, async (w) => {
@@ -357,7 +372,9 @@ export async function importTuples(db: Database, actor: string, lines: AsyncIter
         chunk = [];
       }
     }
-    if (!errors.length && chunk.length) await importer.apply(chunk, errors);
+    // The last chunk is checked even after a syntax error, so its own errors are reported too (nothing is written).
+    if (chunk.length && errors.length < MAX_REPORTED_ERRORS) await importer.apply(chunk, errors);
+    errors.sort((a, b) => lineOf(a) - lineOf(b));
     if (errors.length) throw new ArborError("validation", `import rejected, nothing was written: ${errors[0].message}`, errors);
     importer.summary.lines = lineNo;
     w.record({ operation: "create", entityType: "import", entityId: `import_${w.revision}`, after: importer.summary });

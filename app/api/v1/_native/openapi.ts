@@ -9,6 +9,21 @@ import { createResourceTypeSchema, createResourceTypesBatchSchema, typeRuleSchem
 import { createPermissionSchema, createPermissionsBatchSchema, updatePermissionSchema } from "@/lib/permissions/schemas";
 import { createRoleSchema, setRolePermissionsSchema, updateRoleSchema } from "@/lib/roles/schemas";
 import { applyTemplateSchema } from "@/lib/templates/apply";
+import { createOrganizationSchema, updateOrganizationSchema } from "@/lib/organizations/schemas";
+import { createResourceSchema, moveResourceSchema, updateResourceSchema } from "@/lib/resources/schemas";
+import {
+  createDepartmentSchema,
+  createGroupSchema,
+  createMembershipSchema,
+  createUserSchema,
+  departmentMemberSchema,
+  groupMemberSchema,
+  updateDepartmentSchema,
+  updateGroupSchema,
+  updateUserSchema,
+} from "@/lib/subjects/schemas";
+import { createGrantSchema } from "@/lib/grants/schemas";
+import { checkBatchSchema, checkSchema, effectiveActionsSchema, explainSchema, lookupResourcesSchema, lookupSubjectsSchema } from "@/lib/access/schemas";
 
 export type Operation = {
   method: "get" | "post" | "put" | "patch" | "delete";
@@ -51,6 +66,58 @@ const operations: Operation[] = [
   { method: "put", path: "/roles/{slug}/permissions", tag: "Roles", summary: "Replace a role's permissions", body: setRolePermissionsSchema, write: true },
   { method: "get", path: "/templates", tag: "Templates", summary: "List starter templates" },
   { method: "post", path: "/templates/{name}/apply", tag: "Templates", summary: "Apply a starter template to a scope (idempotent)", body: applyTemplateSchema, write: true },
+  { method: "post", path: "/grants", tag: "Grants", summary: "Grant a role or actions on a resource or pattern to a user, group, department or role (allow or deny, optional conditions)", body: createGrantSchema, write: true },
+  { method: "get", path: "/grants", tag: "Grants", summary: "List grants", query: { organization: "id or external id", subject: "id or compact ref", resource: "id or compact ref", role: "slug or id", effect: "allow|deny", limit: "1–1000", cursor: "" } },
+  { method: "delete", path: "/grants", tag: "Grants", summary: "Revoke by value: the body describes the grant", body: createGrantSchema, write: true },
+  { method: "get", path: "/grants/{id}", tag: "Grants", summary: "Get a grant" },
+  { method: "delete", path: "/grants/{id}", tag: "Grants", summary: "Revoke a grant", write: true },
+  { method: "post", path: "/check", tag: "Decisions", summary: "May the subject do the action on the resource?", body: checkSchema },
+  { method: "post", path: "/check/batch", tag: "Decisions", summary: "Up to 1000 checks against one revision", body: checkBatchSchema },
+  { method: "post", path: "/explain", tag: "Decisions", summary: "The decision with the grants that decided it and the path from each grant's target to the resource", body: explainSchema },
+  { method: "post", path: "/lookup/resources", tag: "Decisions", summary: "Resources the subject may act on (cursor-paginated)", body: lookupResourcesSchema },
+  { method: "post", path: "/lookup/subjects", tag: "Decisions", summary: "Users who may act on the resource, direct or inherited, with their actions", body: lookupSubjectsSchema },
+  { method: "post", path: "/effective-actions", tag: "Decisions", summary: "Every action the subject may take on the resource", body: effectiveActionsSchema },
+  { method: "post", path: "/import", tag: "Bulk", summary: "Import tuples (text/plain, one per line), all or nothing", write: true },
+  { method: "get", path: "/export", tag: "Bulk", summary: "Export as tuples (text/plain)" },
+  { method: "post", path: "/organizations", tag: "Organizations", summary: "Create an organization with its scope and root resource", body: createOrganizationSchema, write: true },
+  { method: "get", path: "/organizations", tag: "Organizations", summary: "List organizations", query: { search: "name or external id contains", limit: "1–1000", cursor: "from nextCursor" } },
+  { method: "get", path: "/organizations/{id}", tag: "Organizations", summary: "Get an organization by id or external id" },
+  { method: "patch", path: "/organizations/{id}", tag: "Organizations", summary: "Rename an organization (and its root resource)", body: updateOrganizationSchema, write: true },
+  { method: "delete", path: "/organizations/{id}", tag: "Organizations", summary: "Delete an organization; refused while it holds data unless cascade=true", query: { cascade: "true to delete its resources, grants, groups, departments and memberships" }, write: true },
+  { method: "post", path: "/resources", tag: "Resources", summary: "Create a resource (parent by id, type:externalId, or parentType + parentExternalId; default the organization's root)", body: createResourceSchema, write: true },
+  { method: "get", path: "/resources", tag: "Resources", summary: "List an organization's resources, or search them by name or external id", query: { organization: "organization id or external id (required)", parentId: "only children of this resource", type: "type key or id", search: "case-insensitive contains; hits carry their ancestor path", limit: "1–1000", cursor: "from nextCursor" } },
+  { method: "get", path: "/resources/{id}", tag: "Resources", summary: "Get a resource by id or compact ref (document:doc_7)", query: { organization: "narrows a compact ref" } },
+  { method: "patch", path: "/resources/{id}", tag: "Resources", summary: "Update a resource; parentId moves it", body: updateResourceSchema, query: { organization: "narrows a compact ref" }, write: true },
+  { method: "delete", path: "/resources/{id}", tag: "Resources", summary: "Delete a resource; refused with children or grants unless cascade=true", query: { organization: "narrows a compact ref", cascade: "true to remove the subtree and its grants" }, write: true },
+  { method: "get", path: "/resources/{id}/children", tag: "Resources", summary: "Children of a resource, each with its childCount", query: { organization: "narrows a compact ref", limit: "1–1000", cursor: "from nextCursor" } },
+  { method: "get", path: "/resources/{id}/ancestors", tag: "Resources", summary: "The path from the organization's root down to the resource's parent", query: { organization: "narrows a compact ref" } },
+  { method: "get", path: "/resources/{id}/descendants", tag: "Resources", summary: "How many resources and grants a cascade delete would remove", query: { organization: "narrows a compact ref" } },
+  { method: "post", path: "/resources/{id}/move", tag: "Resources", summary: "Move a resource under a new parent (cycles and type-hierarchy violations refused)", body: moveResourceSchema, query: { organization: "narrows a compact ref" }, write: true },
+  { method: "post", path: "/users", tag: "Users", summary: "Create a user", body: createUserSchema, write: true },
+  { method: "get", path: "/users", tag: "Users", summary: "List users", query: { search: "name, email or external id contains", limit: "1–1000", cursor: "from nextCursor" } },
+  { method: "get", path: "/users/{id}", tag: "Users", summary: "Get a user by id, external id or user:<either>" },
+  { method: "patch", path: "/users/{id}", tag: "Users", summary: "Update a user", body: updateUserSchema, write: true },
+  { method: "delete", path: "/users/{id}", tag: "Users", summary: "Delete a user with its grants and memberships", write: true },
+  { method: "post", path: "/memberships", tag: "Users", summary: "Add a user to an organization", body: createMembershipSchema, write: true },
+  { method: "get", path: "/memberships", tag: "Users", summary: "List memberships of an organization and/or a user", query: { organization: "organization id or external id", user: "user id or external id", limit: "1–1000", cursor: "from nextCursor" } },
+  { method: "get", path: "/memberships/{id}", tag: "Users", summary: "Get a membership" },
+  { method: "delete", path: "/memberships/{id}", tag: "Users", summary: "End a membership", write: true },
+  { method: "post", path: "/groups", tag: "Groups", summary: "Create a group (without organizationId: environment-wide)", body: createGroupSchema, write: true },
+  { method: "get", path: "/groups", tag: "Groups", summary: "List groups", query: { organization: "only this organization's groups", search: "name or external id contains", limit: "1–1000", cursor: "from nextCursor" } },
+  { method: "get", path: "/groups/{id}", tag: "Groups", summary: "Get a group by id, external id or group:<either>", query: { organization: "narrows an external id" } },
+  { method: "patch", path: "/groups/{id}", tag: "Groups", summary: "Update a group", body: updateGroupSchema, write: true },
+  { method: "delete", path: "/groups/{id}", tag: "Groups", summary: "Delete a group with its memberships and grants", write: true },
+  { method: "post", path: "/groups/{id}/members", tag: "Groups", summary: "Add a user or group (cycles refused)", body: groupMemberSchema, write: true },
+  { method: "get", path: "/groups/{id}/members", tag: "Groups", summary: "Direct members of a group", query: { limit: "1–1000", cursor: "from nextCursor" } },
+  { method: "delete", path: "/groups/{id}/members", tag: "Groups", summary: "Remove a member named by ?type=&id= (or a JSON body {type, id})", query: { type: "user or group", id: "member id or compact ref" }, write: true },
+  { method: "post", path: "/departments", tag: "Departments", summary: "Create a department", body: createDepartmentSchema, write: true },
+  { method: "get", path: "/departments", tag: "Departments", summary: "An organization's departments", query: { organization: "organization id or external id (required)", parentId: "only children of this department", search: "name or external id contains", limit: "1–1000", cursor: "from nextCursor" } },
+  { method: "get", path: "/departments/{id}", tag: "Departments", summary: "Get a department by id, external id or department:<either>", query: { organization: "narrows an external id" } },
+  { method: "patch", path: "/departments/{id}", tag: "Departments", summary: "Update a department; parentId moves it (null = top level)", body: updateDepartmentSchema, write: true },
+  { method: "delete", path: "/departments/{id}", tag: "Departments", summary: "Delete a department; refused with sub-departments unless cascade=true", query: { cascade: "true to remove its sub-departments too" }, write: true },
+  { method: "post", path: "/departments/{id}/members", tag: "Departments", summary: "Add a user to a department", body: departmentMemberSchema, write: true },
+  { method: "get", path: "/departments/{id}/members", tag: "Departments", summary: "Users of a department", query: { includeSubDepartments: "true to include members of sub-departments", limit: "1–1000", cursor: "from nextCursor" } },
+  { method: "delete", path: "/departments/{id}/members", tag: "Departments", summary: "Remove a user named by ?userId= (or a JSON body {userId})", query: { userId: "user id or external id" }, write: true },
   { method: "get", path: "/changes", tag: "Change log", summary: "Change log after a revision", query: { after: "revision", entityType: "", entityId: "", actor: "", limit: "1–1000", cursor: "" } },
 ];
 

@@ -1,0 +1,12 @@
+import { createUser, listUsers } from "@/lib/subjects/users";
+import { list, nativeRoute, written } from "../_native/adapter";
+
+export const POST = nativeRoute(async ({ db, actor, body }) => {
+  const { value, revision } = await createUser(db, actor, await body());
+  return written(value, revision, 201);
+}, { write: true });
+
+export const GET = nativeRoute(async ({ db, query }) => {
+  const page = await listUsers(db, query);
+  return list(page.data, page.nextCursor);
+});
