@@ -169,6 +169,8 @@ export const resources = pgTable(
     description: text("description"),
     parentId: text("parent_id").references((): any => resources.id),
     actions: jsonb("actions").$type<string[]>(),
+    /** What an API family keeps beside the model (e.g. GenAuth's apiIdentifier, action descriptions). */
+    metadata: jsonb("metadata").$type<Record<string, unknown>>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     createdBy: createdBy(),
@@ -190,6 +192,8 @@ export const users = pgTable(
     externalId: text("external_id"),
     email: text("email"),
     name: text("name"),
+    firstName: text("first_name"),
+    lastName: text("last_name"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     createdBy: createdBy(),
@@ -313,6 +317,51 @@ export const apiKeys = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date" }),
   },
   (t) => [uniqueIndex("api_keys_hash_uq").on(t.hash)],
+);
+
+/** A POST's stored answer, replayed for the same Idempotency-Key (WorkOS family). */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    apiKeyId: text("api_key_id").notNull(),
+    key: text("key").notNull(),
+    method: text("method").notNull(),
+    path: text("path").notNull(),
+    requestHash: text("request_hash").notNull(),
+    status: integer("status").notNull(),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.apiKeyId, t.key] }), index("idempotency_keys_created_idx").on(t.createdAt)],
+);
+
+/** GenAuth access keys: the secret is needed to verify signatures, so it is stored encrypted (ARBOR_SECRET), never hashed. */
+export const accessKeys = pgTable(
+  "access_keys",
+  {
+    id: text("id").primaryKey(),
+    accessKeyId: text("access_key_id").notNull(),
+    secretCiphertext: text("secret_ciphertext").notNull(),
+    name: text("name").notNull(),
+    organizationId: text("organization_id").references(() => organizations.id),
+    readOnly: boolean("read_only").notNull().default(false),
+    createdAt: createdAt(),
+    createdBy: createdBy(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true, mode: "date" }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date" }),
+  },
+  (t) => [uniqueIndex("access_keys_access_key_id_uq").on(t.accessKeyId)],
+);
+
+/** Signed-request nonces seen within the replay window (GenAuth family). */
+export const requestNonces = pgTable(
+  "request_nonces",
+  {
+    accessKeyId: text("access_key_id").notNull(),
+    nonce: text("nonce").notNull(),
+    seenAt: timestamp("seen_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.accessKeyId, t.nonce] }), index("request_nonces_seen_idx").on(t.seenAt)],
 );
 
 export const admins = pgTable(
