@@ -115,11 +115,23 @@ if (wants("unit")) await nodeTest(findFiles(path.join(root, "lib"), ".test.ts"),
 if (wants("api") || wants("browser")) {
   buildIfNeeded();
   const database = await throwawayDatabase();
-  const apiKey = `arbor_test_${randomBytes(16).toString("hex")}`;
-  const { url, server } = await startServer({ ...database.env, ARBOR_API_KEY: apiKey });
+  const credentials = {
+    ARBOR_API_KEY: `arbor_test_${randomBytes(16).toString("hex")}`,
+    ARBOR_ACCESS_KEY_ID: `ak_test_${randomBytes(8).toString("hex")}`,
+    ARBOR_ACCESS_KEY_SECRET: randomBytes(24).toString("hex"),
+    ARBOR_SECRET: randomBytes(32).toString("hex"),
+  };
+  const serverEnv = { ...database.env, ...credentials };
+  const { url, server } = await startServer(serverEnv);
   // On PostgreSQL a second app process serves the same database, so tests can prove cross-process freshness.
-  const second = process.env.DATABASE_URL ? await startServer({ ...database.env, ARBOR_API_KEY: apiKey }) : null;
-  const env = { ARBOR_TEST_URL: url, ARBOR_TEST_URL_B: second?.url ?? url, ARBOR_TEST_KEY: apiKey };
+  const second = process.env.DATABASE_URL ? await startServer(serverEnv) : null;
+  const env = {
+    ARBOR_TEST_URL: url,
+    ARBOR_TEST_URL_B: second?.url ?? url,
+    ARBOR_TEST_KEY: credentials.ARBOR_API_KEY,
+    ARBOR_TEST_ACCESS_KEY_ID: credentials.ARBOR_ACCESS_KEY_ID,
+    ARBOR_TEST_ACCESS_KEY_SECRET: credentials.ARBOR_ACCESS_KEY_SECRET,
+  };
   try {
     if (wants("api")) await nodeTest(findFiles(path.join(root, "e2e", "api"), ".test.ts"), env);
     if (wants("browser") && findFiles(path.join(root, "e2e", "console"), ".spec.ts").length) {
