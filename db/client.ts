@@ -27,6 +27,11 @@ export type ConnectOptions = {
   dataDir?: string;
 };
 
+const embedded = new WeakSet<Database>();
+
+/** An embedded (PGlite) database is opened by exactly one process: every write to it is this process's own. */
+export const isEmbedded = (db: Database) => embedded.has(db);
+
 const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 // Any constant works; it only has to be the same in every Arbor process.
 const MIGRATION_LOCK = 7_320_114;
@@ -44,6 +49,7 @@ async function connectPglite(dataDir: string): Promise<Connection> {
   const client = new PGlite(dataDir);
   const db = drizzle({ client, schema });
   await migrate(db, { migrationsFolder });
+  embedded.add(db as unknown as Database);
   return { db: db as unknown as Database, kind: "pglite", close: () => client.close() };
 }
 

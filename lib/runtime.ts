@@ -5,6 +5,7 @@
  */
 import { connect, type Connection } from "@/db/client";
 import { ensureApiKey } from "@/lib/api-keys/service";
+import { setUpAccessKeys } from "@/lib/access-keys/service";
 
 export type Arbor = Connection;
 
@@ -22,6 +23,13 @@ async function start(): Promise<Arbor> {
   const connection = await connect({
     databaseUrl: process.env.DATABASE_URL || undefined,
     dataDir: process.env.ARBOR_DATA_DIR || "./.data",
+  });
+  await setUpAccessKeys(connection.db, {
+    secret: process.env.ARBOR_SECRET || undefined,
+    kind: connection.kind,
+    dataDir: process.env.ARBOR_DATA_DIR || "./.data",
+    accessKeyId: process.env.ARBOR_ACCESS_KEY_ID || undefined,
+    accessKeySecret: process.env.ARBOR_ACCESS_KEY_SECRET || undefined,
   });
   const firstKey = await ensureApiKey(connection.db, process.env.ARBOR_API_KEY || undefined);
   if (firstKey) {

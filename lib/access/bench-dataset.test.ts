@@ -5,11 +5,11 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import readline from "node:readline";
 import type { Connection } from "@/db/client";
 import { openTestDatabase } from "@/lib/testing/database";
 import { defineBenchModel, generateBenchData, type BenchQueries } from "@/lib/testing/bench-model";
 import { importTuples } from "@/lib/import/import";
+import { linesOf } from "@/lib/import/tuples";
 import { accessEngine } from "./engine";
 import { checkIn } from "./check";
 import { lookupResources, lookupSubjects } from "./lookup";
@@ -24,7 +24,7 @@ before(async () => {
   dir = data.dir;
   queries = data.queries;
   await defineBenchModel(conn.db);
-  const lines = readline.createInterface({ input: fs.createReadStream(data.tuples), crlfDelay: Infinity });
+  const lines = linesOf(fs.createReadStream(data.tuples, "utf8"));
   const { value } = await importTuples(conn.db, "test", lines);
   assert.equal(value.created.resources, 10_000 - value.created.organizations);
 });

@@ -32,6 +32,7 @@ const resourceColumns = {
   organizationId: resources.organizationId,
   resourceTypeId: resources.resourceTypeId,
   externalId: resources.externalId,
+  name: resources.name,
   parentId: resources.parentId,
   actions: resources.actions,
 };
@@ -79,9 +80,9 @@ export async function loadDepartments(tx: Transaction, state: AccessState) {
 }
 
 export async function loadUsers(tx: Transaction, state: AccessState, ids?: string[]) {
-  const rows = await tx.select({ id: users.id, externalId: users.externalId }).from(users).where(ids ? inArray(users.id, ids) : undefined);
+  const rows = await tx.select({ id: users.id, externalId: users.externalId, email: users.email, name: users.name }).from(users).where(ids ? inArray(users.id, ids) : undefined);
   for (const id of ids ?? []) if (!rows.some((r) => r.id === id)) state.removeUser(id);
-  for (const r of rows) state.setUser(r.id, r.externalId);
+  for (const { id, ...info } of rows) state.setUser(id, info);
 }
 
 export async function loadMemberships(tx: Transaction, state: AccessState) {

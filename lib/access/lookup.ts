@@ -3,9 +3,7 @@
  * disagree with it: candidates come from the subject's grants (or the
  * resource's grants), and every candidate is confirmed by a decision.
  */
-import { inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { resources, users } from "@/db/schema";
 import { parseWith } from "@/lib/shared/errors";
 import { globMatch } from "@/lib/shared/glob";
 import type { CheckContext } from "@/lib/grants/conditions";
@@ -42,7 +40,7 @@ function setsFor(state: AccessState, subject: Subject, context: CheckContext) {
   };
 }
 
-export type LookupResource = { id: string; type: string; externalId: string; organizationId: string; name: string | null; allowed: boolean };
+export type LookupResource = { id: string; type: string; externalId: string; organizationId: string; name: string; allowed: boolean };
 
 export async function lookupResources(db: Database, input: unknown) {
   const q = parseWith(lookupResourcesSchema, input);
@@ -84,26 +82,19 @@ export async function lookupResources(db: Database, input: unknown) {
     if (found.length > q.limit) break;
   }
   const page = found.slice(0, q.limit);
-  const names = await namesOf(db, page.map((f) => f.node.id));
   const data: LookupResource[] = page.map(({ node, allowed }) => ({
     id: node.id,
     type: node.typeKey,
     externalId: node.externalId,
     organizationId: node.organizationId,
-    name: names.get(node.id) ?? null,
+    name: node.name,
     allowed,
   }));
   return { data, nextCursor: found.length > q.limit ? page[page.length - 1].node.id : null, revision: state.revision };
 }
 
-async function namesOf(db: Database, ids: string[]) {
-  if (!ids.length) return new Map<string, string>();
-  const rows = await db.select({ id: resources.id, name: resources.name }).from(resources).where(inArray(resources.id, ids));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
 /** Every action the subject may take on the resource, each confirmed by a decision. */
-function effectiveActionsIn(state: AccessState, subjects: SubjectSet, node: ResourceNode, context: CheckContext): string[] {
+export function effectiveActionsIn(state: AccessState, subjects: SubjectSet, node: ResourceNode, context: CheckContext): string[] {
   const candidates = new Set<string>();
   const consider = (grant: GrantNode) => {
     if (grant.effect !== "allow" || !subjects.has(grant.subjectKey)) return;
@@ -198,15 +189,11 @@ export async function lookupSubjects(db: Database, input: unknown) {
     if (found.length > q.limit) break;
   }
   const page = found.slice(0, q.limit);
-  const details = page.length
-    ? await db.select({ id: users.id, externalId: users.externalId, email: users.email, name: users.name }).from(users).where(inArray(users.id, page.map((f) => f.userId)))
-    : [];
-  const byId = new Map(details.map((d) => [d.id, d]));
   const data: LookupSubject[] = page.map((f) => ({
     userId: f.userId,
-    externalId: byId.get(f.userId)?.externalId ?? null,
-    email: byId.get(f.userId)?.email ?? null,
-    name: byId.get(f.userId)?.name ?? null,
+    externalId: state.users.get(f.userId)?.externalId ?? null,
+    email: state.users.get(f.userId)?.email ?? null,
+    name: state.users.get(f.userId)?.name ?? null,
     direct: f.direct,
     ...(f.actions ? { actions: f.actions } : {}),
   }));

@@ -11,6 +11,7 @@ export type ResourceNode = {
   id: string;
   typeKey: string;
   externalId: string;
+  name: string;
   organizationId: string;
   parent: ResourceNode | null;
   children: ResourceNode[] | null;

@@ -13,7 +13,8 @@ import {
   type SubjectType,
 } from "./model";
 
-export type ResourceRow = { id: string; organizationId: string; resourceTypeId: string; externalId: string; parentId: string | null; actions: string[] | null };
+export type ResourceRow = { id: string; organizationId: string; resourceTypeId: string; externalId: string; name: string; parentId: string | null; actions: string[] | null };
+export type UserInfo = { externalId: string | null; email: string | null; name: string | null };
 export type GrantRow = {
   id: string;
   organizationId: string;
@@ -54,7 +55,7 @@ export class AccessState {
   readonly patternGrants = new Map<string, GrantNode[]>();
   readonly roleSubjectGrants = new Map<string, number>();
 
-  readonly users = new Map<string, string | null>();
+  readonly users = new Map<string, UserInfo>();
   readonly usersByExternal = new Map<string, string>();
   readonly memberships = new Map<string, { userId: string; organizationId: string }>();
 
@@ -94,6 +95,7 @@ export class AccessState {
         push(this.byTypeExternal, `${typeKey}:${row.externalId}`, existing);
       }
       existing.actions = row.actions;
+      existing.name = row.name;
       if (existing.parent !== parent) {
         if (existing.parent) existing.parent.children = without(existing.parent.children, existing);
         existing.parent = parent;
@@ -105,6 +107,7 @@ export class AccessState {
       id: row.id,
       typeKey,
       externalId: row.externalId,
+      name: row.name,
       organizationId: row.organizationId,
       parent,
       children: null,
@@ -192,15 +195,15 @@ export class AccessState {
 
   // ---- subjects
 
-  setUser(id: string, externalId: string | null) {
-    const previous = this.users.get(id);
+  setUser(id: string, info: UserInfo) {
+    const previous = this.users.get(id)?.externalId;
     if (previous) this.usersByExternal.delete(previous);
-    this.users.set(id, externalId);
-    if (externalId) this.usersByExternal.set(externalId, id);
+    this.users.set(id, info);
+    if (info.externalId) this.usersByExternal.set(info.externalId, id);
   }
 
   removeUser(id: string) {
-    const previous = this.users.get(id);
+    const previous = this.users.get(id)?.externalId;
     if (previous) this.usersByExternal.delete(previous);
     this.users.delete(id);
     this.subjectCache.delete(id);

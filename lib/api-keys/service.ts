@@ -5,6 +5,7 @@ import { apiKeys, organizations } from "@/db/schema";
 import { notFound, parseWith } from "@/lib/shared/errors";
 import { newId } from "@/lib/shared/ids";
 import { write } from "@/lib/revisions/write";
+import { revisionClock } from "@/lib/revisions/clock";
 import { createApiKeySchema } from "./schemas";
 
 export type ApiKey = Omit<typeof apiKeys.$inferSelect, "hash">;
@@ -39,19 +40,39 @@ export async function createApiKey(db: Database, actor: string, input: unknown, 
 }
 
 const LAST_USED_RESOLUTION_MS = 60_000;
+const CACHE_LIMIT = 10_000;
+
+/**
+ * Lookups are cached per revision: revoking or creating a key is a write that
+ * advances the revision, so a cached answer is reused only while nothing has
+ * been written since — a revoked key stops working at once, in every process.
+ */
+const authCache = new WeakMap<Database, Map<string, { key: ApiKey | null; revision: number }>>();
 
 /** The live key for a secret, or null. Last use is stored at most once a minute per key. */
 export async function authenticateApiKey(db: Database, secret: string): Promise<ApiKey | null> {
-  const [row] = await db
-    .select()
-    .from(apiKeys)
-    .where(and(eq(apiKeys.hash, hashSecret(secret)), isNull(apiKeys.revokedAt)));
-  if (!row) return null;
-  const now = new Date();
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, row.id));
+  const revision = await revisionClock(db).latest();
+  const hash = hashSecret(secret);
+  let cache = authCache.get(db);
+  if (!cache) authCache.set(db, (cache = new Map()));
+  let entry = cache.get(hash);
+  if (!entry || entry.revision !== revision) {
+    const [row] = await db
+      .select()
+      .from(apiKeys)
+      .where(and(eq(apiKeys.hash, hash), isNull(apiKeys.revokedAt)));
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    entry = { key: row ? visible(row) : null, revision };
+    cache.set(hash, entry);
   }
-  return visible(row);
+  const key = entry.key;
+  if (!key) return null;
+  const now = new Date();
+  if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    key.lastUsedAt = now;
+    await db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, key.id));
+  }
+  return key;
 }
 
 export async function listApiKeys(db: Queryable): Promise<ApiKey[]> {

@@ -20,7 +20,7 @@ import { createGrantSchema, grantQuerySchema } from "./schemas";
 type GrantRow = typeof grants.$inferSelect;
 export type Grant = GrantRow & { role: string | null };
 
-async function withRoleSlugs(db: Queryable, rows: GrantRow[]): Promise<Grant[]> {
+export async function withRoleSlugs(db: Queryable, rows: GrantRow[]): Promise<Grant[]> {
   const roleIds = [...new Set(rows.map((r) => r.roleId).filter((id): id is string => !!id))];
   const slugs = roleIds.length ? await db.select({ id: roles.id, slug: roles.slug }).from(roles).where(inArray(roles.id, roleIds)) : [];
   const slugOf = new Map(slugs.map((s) => [s.id, s.slug]));
@@ -28,7 +28,7 @@ async function withRoleSlugs(db: Queryable, rows: GrantRow[]): Promise<Grant[]> 
 }
 
 /** The grant a create request describes, every reference resolved and checked. */
-async function resolveGrant(tx: Transaction, input: unknown) {
+export async function resolveGrant(tx: Transaction, input: unknown) {
   const data = parseWith(createGrantSchema, input);
   const resource = data.resource ? await resolveResourceRef(tx, data.resource, { organization: data.organization, field: "resource" }) : null;
   const organization = await getOrganization(tx, resource?.organizationId ?? data.organization!, "organization");
@@ -60,10 +60,10 @@ async function resolveGrant(tx: Transaction, input: unknown) {
   };
 }
 
-type GrantValue = Awaited<ReturnType<typeof resolveGrant>>;
+export type GrantValue = Awaited<ReturnType<typeof resolveGrant>>;
 
 /** Grants equal in every part that decides access (conditions compared as JSON). */
-async function findEqual(tx: Transaction, value: GrantValue): Promise<GrantRow[]> {
+export async function findEqual(tx: Transaction, value: GrantValue): Promise<GrantRow[]> {
   const eqOrNull = (column: AnyPgColumn, v: string | null) => (v === null ? isNull(column) : eq(column, v));
   const rows = await tx
     .select()

@@ -19,7 +19,7 @@ function ref(state: AccessState, node: ResourceNode): [string, string] {
   return ["organization", org?.externalId ?? node.organizationId];
 }
 
-const userRef = (state: AccessState, id: string) => state.users.get(id) ?? id;
+const userRef = (state: AccessState, id: string) => state.users.get(id)?.externalId ?? id;
 const groupRef = (state: AccessState, id: string) => {
   const externalId = state.groups.get(id)?.externalId;
   return externalId && state.groupsByExternal.get(externalId)?.length === 1 ? externalId : id;

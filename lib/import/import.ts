@@ -345,13 +345,16 @@ const lineOf = (issue: FieldIssue) => Number(issue.field.replace("line ", ""));
 
 /** Imports tuples from a stream of lines; throws a validation error listing numbered lines, having written nothing. */
 export async function importTuples(db: Database, actor: string, lines: AsyncIterable<string>) {
+  // Start consuming at once: an event-based source (readline) drops lines emitted before iteration begins.
+  const source = lines[Symbol.asyncIterator]();
   return write(db, actor, async (w) => {
     const importer = new Importer(w);
     await importer.prepare();
     const errors: FieldIssue[] = [];
     let chunk: Numbered[] = [];
     let lineNo = 0;
-    for await (const text of lines) {
+    for (let next = await source.next(); !next.done; next = await source.next()) {
+      const text = next.value;
       lineNo++;
       if (lineNo > MAX_IMPORT_LINES) {
         errors.push({ field: `line ${lineNo}`, rule: "max_lines", message: `at most ${MAX_IMPORT_LINES} lines per import` });

@@ -6,6 +6,7 @@
 import { and, asc, eq, gt, ilike, inArray, ne, or } from "drizzle-orm";
 import type { Database, Queryable } from "@/db/client";
 import {
+  accessKeys,
   apiKeys,
   departmentMembers,
   departments,
@@ -170,6 +171,7 @@ async function definitionsIn(tx: Queryable, org: Organization): Promise<string[]
   if (await exists(tx.select({ id: roles.id }).from(roles).where(eq(roles.scopeId, org.scopeId)).limit(1))) found.push("roles");
   if (await exists(tx.select({ id: scopes.id }).from(scopes).where(eq(scopes.parentId, org.scopeId)).limit(1))) found.push("child scopes");
   if (await exists(tx.select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.organizationId, org.id)).limit(1))) found.push("API keys");
+  if (await exists(tx.select({ id: accessKeys.id }).from(accessKeys).where(eq(accessKeys.organizationId, org.id)).limit(1))) found.push("access keys");
   return found;
 }
 

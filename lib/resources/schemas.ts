@@ -22,6 +22,9 @@ export const declaredActionsSchema = z
 export const resourceRefSchema = z.string().min(1).max(400);
 const organizationRefSchema = z.string().min(1).max(256);
 
+/** What an API family keeps beside the model (GenAuth's apiIdentifier, action descriptions). */
+export const metadataSchema = z.record(z.string().max(100), z.unknown());
+
 export const createResourceSchema = z
   .object({
     organizationId: organizationRefSchema.describe("organization id or external id"),
@@ -33,6 +36,7 @@ export const createResourceSchema = z
     parentType: z.string().min(1).max(100).optional().describe("with parentExternalId: the parent's type key"),
     parentExternalId: externalIdSchema.optional(),
     actions: declaredActionsSchema.optional(),
+    metadata: metadataSchema.optional(),
   })
   .strict()
   .refine((v) => !(v.parentId && (v.parentType || v.parentExternalId)), {
@@ -50,6 +54,7 @@ export const updateResourceSchema = z
     name: nameSchema.optional(),
     description: descriptionSchema.nullable().optional(),
     actions: declaredActionsSchema.nullable().optional(),
+    metadata: metadataSchema.nullable().optional(),
     parentId: resourceRefSchema.optional().describe("moves the resource under this parent"),
   })
   .strict();

@@ -166,8 +166,8 @@ describe("reading resources", () => {
 
 describe("updating and deleting resources", () => {
   test("name, description and actions update; a parentId moves", async () => {
-    const { value } = await updateResource(conn.db, "t", "document:d1", { name: "Renamed", description: null, actions: ["write"], parentId: "folder:f1" });
-    assert.deepEqual([value.name, value.description, value.actions], ["Renamed", null, ["write"]]);
+    const { value } = await updateResource(conn.db, "t", "document:d1", { name: "Renamed", description: null, actions: ["write"], metadata: { apiIdentifier: "x" }, parentId: "folder:f1" });
+    assert.deepEqual([value.name, value.description, value.actions, value.metadata], ["Renamed", null, ["write"], { apiIdentifier: "x" }]);
     assert.equal(value.parentId, (await getResource(conn.db, "folder:f1")).id);
     await rejectsWithoutWriting(conn.db, () => updateResource(conn.db, "t", "document:d1", { name: "x", parentId: "workspace:ws1" }, { organization: "acme" }), "validation", "parentId", "type_hierarchy");
     assert.equal((await getResource(conn.db, "document:d1")).name, "Renamed", "a refused move also drops the rename");

@@ -83,6 +83,7 @@ export async function insertResourceInTx(w: WriteContext, input: CreateResourceI
       description: data.description ?? null,
       parentId: parent.id,
       actions: data.actions ?? null,
+      metadata: data.metadata ?? null,
       createdBy: w.actor,
     })
     .returning();

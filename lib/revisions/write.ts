@@ -7,6 +7,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database, Queryable, Transaction } from "@/db/client";
 import { changeLog, revisionCounter } from "@/db/schema";
+import { revisionClock } from "./clock";
 
 export type Operation = "create" | "update" | "delete";
 
@@ -28,14 +29,6 @@ export type WriteContext = {
 
 export type Written<T> = { value: T; revision: number };
 
-type CommitListener = (revision: number) => void | Promise<void>;
-const listeners = new Set<CommitListener>();
-
-/** Lets in-memory indexes learn about commits made by this process without polling. */
-export function onCommit(listener: CommitListener): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
 
 const CHANGE_LOG_CHUNK = 500;
 
@@ -65,7 +58,7 @@ export async function write<T>(db: Database, actor: string, fn: (w: WriteContext
     }
     return { value, revision };
   });
-  for (const listener of listeners) await listener(result.revision);
+  revisionClock(db).observe(result.revision);
   return result;
 }
 

@@ -11,6 +11,8 @@ export const createUserSchema = z
     externalId: externalIdSchema.optional().describe("your id for the user; unique"),
     email: z.email().max(320).optional(),
     name: nameSchema.optional(),
+    firstName: nameSchema.optional(),
+    lastName: nameSchema.optional(),
   })
   .strict();
 
@@ -19,6 +21,8 @@ export const updateUserSchema = z
     externalId: externalIdSchema.nullable().optional(),
     email: z.email().max(320).nullable().optional(),
     name: nameSchema.nullable().optional(),
+    firstName: nameSchema.nullable().optional(),
+    lastName: nameSchema.nullable().optional(),
   })
   .strict();
 

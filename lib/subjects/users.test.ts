@@ -23,8 +23,9 @@ after(() => conn.close());
 
 describe("users", () => {
   test("are created with an optional unique external id, and found by id, external id or user:<either>", async () => {
-    const { value: alice } = await createUser(conn.db, "t", { externalId: "alice", email: "alice@example.com", name: "Alice" });
+    const { value: alice } = await createUser(conn.db, "t", { externalId: "alice", email: "alice@example.com", name: "Alice", firstName: "Alice", lastName: "Liddell" });
     assert.match(alice.id, /^user_/);
+    assert.deepEqual([alice.firstName, alice.lastName], ["Alice", "Liddell"]);
     assert.equal((await getUser(conn.db, "alice")).id, alice.id);
     assert.equal((await getUser(conn.db, "user:alice")).id, alice.id);
     assert.equal((await getUser(conn.db, alice.id)).externalId, "alice");

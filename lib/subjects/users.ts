@@ -23,11 +23,21 @@ async function assertExternalIdFree(tx: Queryable, externalId: string, exceptId?
   if (clash && clash.id !== exceptId) throw conflict(`user external id '${externalId}' is already used by ${clash.id}`, "externalId");
 }
 
-async function insertUser(w: WriteContext, data: { externalId?: string; email?: string; name?: string }): Promise<User> {
+type NewUser = { externalId?: string; email?: string; name?: string; firstName?: string; lastName?: string };
+
+async function insertUser(w: WriteContext, data: NewUser): Promise<User> {
   if (data.externalId !== undefined) await assertExternalIdFree(w.tx, data.externalId);
   const [row] = await w.tx
     .insert(users)
-    .values({ id: newId("user"), externalId: data.externalId ?? null, email: data.email ?? null, name: data.name ?? null, createdBy: w.actor })
+    .values({
+      id: newId("user"),
+      externalId: data.externalId ?? null,
+      email: data.email ?? null,
+      name: data.name ?? null,
+      firstName: data.firstName ?? null,
+      lastName: data.lastName ?? null,
+      createdBy: w.actor,
+    })
     .returning();
   w.record({ operation: "create", entityType: "user", entityId: row.id, after: row });
   return row;

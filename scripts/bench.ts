@@ -1,0 +1,325 @@
+/**
+ * `npm run bench [-- --size S|M|L] [--requests N]`: the benchmark of
+ * shared/bench on the database in DATABASE_URL (PostgreSQL) or on embedded
+ * PGlite. Generates the dataset, imports it (timed), verifies every answer
+ * against queries.json (a wrong answer fails the bench), then measures the
+ * engine in-process and the app over HTTP, prints a table and writes JSON.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { connect, type Connection } from "@/db/client";
+import { defineBenchModel, generateBenchData, type BenchQueries } from "@/lib/testing/bench-model";
+import { importTuples } from "@/lib/import/import";
+import { linesOf } from "@/lib/import/tuples";
+import { accessEngine } from "@/lib/access/engine";
+import { checkIn } from "@/lib/access/check";
+import { lookupResources, lookupSubjects } from "@/lib/access/lookup";
+import { createApiKey } from "@/lib/api-keys/service";
+import { buildIfNeeded, nextBin, root } from "./build-if-needed.mjs";
+
+const args = Object.fromEntries(
+  process.argv.slice(2).flatMap((a, i, all) => (a.startsWith("--") ? [[a.slice(2), all[i + 1] ?? "true"]] : [])),
+);
+const size = (args.size ?? "S") as "S" | "M" | "L";
+const REQUESTS = Number(args.requests ?? 4000);
+const DURATION_LIMIT_MS = 20_000;
+
+type Figures = Record<string, number | string>;
+const results: { section: string; figures: Figures }[] = [];
+const record = (section: string, figures: Figures) => {
+  results.push({ section, figures });
+  console.log(`  ${section.padEnd(44)} ${Object.entries(figures).map(([k, v]) => `${k} ${v}`).join("  ")}`);
+};
+
+const ms = (n: number) => +n.toFixed(3);
+function percentiles(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+  return { p50: ms(at(0.5)), p99: ms(at(0.99)) };
+}
+
+async function throwawayDatabase() {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "arbor-bench-db-"));
+    return {
+      kind: "PGlite",
+      env: { ARBOR_DATA_DIR: dir } as Record<string, string>,
+      open: () => connect({ dataDir: dir }),
+      size: async () => dirSize(dir),
+      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const { default: postgres } = await import("postgres");
+  const name = `arbor_bench_${randomBytes(4).toString("hex")}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return {
+    kind: "PostgreSQL",
+    env: { DATABASE_URL: target.toString() } as Record<string, string>,
+    open: () => connect({ databaseUrl: target.toString() }),
+    size: async () => Number((await admin.unsafe(`select pg_database_size('${name}') as bytes`))[0].bytes),
+    drop: async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+function dirSize(dir: string): number {
+  let total = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    total += entry.isDirectory() ? dirSize(full) : fs.statSync(full).size;
+  }
+  return total;
+}
+
+const rssOf = (pid: number) => {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+};
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+/** Every answer must match queries.json; one wrong answer fails the bench. */
+async function verify(conn: Connection, queries: BenchQueries) {
+  const state = await accessEngine(conn.db).fresh();
+  let wrong = 0;
+  for (const [resource, action, subject, expected] of queries.checks) if (checkIn(state, { subject, action, resource }) !== expected) wrong++;
+  for (const [subject, resourceType, action, expected] of queries.lookupResources) {
+    let count = 0;
+    let cursor: string | undefined;
+    do {
+      const page = await lookupResources(conn.db, { subject, resourceType, action, limit: 1000, cursor });
+      count += page.data.length;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    if (count !== expected) wrong++;
+  }
+  for (const [resource, action, , expected] of queries.lookupSubjects) {
+    const page = await lookupSubjects(conn.db, { resource, action, limit: 1000, includeActions: false });
+    if (page.data.length !== expected) wrong++;
+  }
+  const total = queries.checks.length + queries.lookupResources.length + queries.lookupSubjects.length;
+  record("correctness (checks + lookups)", { answers: total, wrong });
+  if (wrong) throw new Error(`${wrong} wrong answers`);
+}
+
+async function inProcess(conn: Connection, queries: BenchQueries) {
+  const state = await accessEngine(conn.db).fresh();
+  for (const [resource, action, subject] of queries.checks.slice(0, 2000)) checkIn(state, { subject, action, resource });
+  const samples: number[] = [];
+  const start = performance.now();
+  for (const [resource, action, subject] of queries.checks) {
+    const t = performance.now();
+    checkIn(state, { subject, action, resource });
+    samples.push((performance.now() - t) * 1000);
+  }
+  const elapsed = performance.now() - start;
+  const { p50, p99 } = percentiles(samples);
+  record("check, in-process (µs)", { p50, p99, "checks/s": Math.round((queries.checks.length / elapsed) * 1000) });
+  for (const [label, run] of [
+    ["lookup resources, in-process (ms)", (i: number) => { const [subject, resourceType, action] = queries.lookupResources[i % queries.lookupResources.length]; return lookupResources(conn.db, { subject, resourceType, action, limit: 1000 }); }],
+    ["lookup subjects, in-process (ms)", (i: number) => { const [resource, action] = queries.lookupSubjects[i % queries.lookupSubjects.length]; return lookupSubjects(conn.db, { resource, action, limit: 1000, includeActions: false }); }],
+  ] as const) {
+    const times: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const t = performance.now();
+      await run(i);
+      times.push(performance.now() - t);
+    }
+    record(label, percentiles(times));
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer(env: Record<string, string>): Promise<{ url: URL; server: ChildProcess }> {
+  const port = await freePort();
+  const server = spawn(nextBin, ["start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env: { ...process.env, ...env }, stdio: "ignore" });
+  const url = new URL(`http://127.0.0.1:${port}`);
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(new URL("/api/health", url))).ok) return { url, server };
+    } catch {}
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  server.kill();
+  throw new Error("the app did not start");
+}
+
+/** A keep-alive HTTP client: lighter than fetch, so the load generator takes less of the shared CPU. */
+function poster(url: URL, key: string, concurrency: number) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  return (pathName: string, body: unknown) =>
+    new Promise<{ status: number; body: any }>((resolve, reject) => {
+      const payload = JSON.stringify(body);
+      const req = http.request(
+        { host: url.hostname, port: url.port, path: pathName, method: "POST", agent, headers: { authorization: `Bearer ${key}`, "content-type": "application/json", "content-length": Buffer.byteLength(payload) } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c) => chunks.push(c));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString() || "null") }));
+        },
+      );
+      req.on("error", reject);
+      req.end(payload);
+    });
+}
+
+/** Runs `total` requests with `concurrency` in flight (bounded in time too); returns latencies in ms. */
+async function load(concurrency: number, total: number, send: (i: number) => Promise<void>) {
+  const samples: number[] = [];
+  let next = 0;
+  const deadline = performance.now() + DURATION_LIMIT_MS;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total && performance.now() < deadline) {
+        const i = next++;
+        const t = performance.now();
+        await send(i);
+        samples.push(performance.now() - t);
+      }
+    }),
+  );
+  return { samples, perSecond: Math.round((samples.length / (performance.now() - start)) * 1000) };
+}
+
+async function overHttp(url: URL, key: string, queries: BenchQueries) {
+  const checks = queries.checks;
+  for (const concurrency of [1, 16, 64]) {
+    const post = poster(url, key, concurrency);
+    let wrong = 0;
+    await load(concurrency, 500, async (i) => void (await post("/api/v1/check", { subject: checks[i][2], action: checks[i][1], resource: checks[i][0] })));
+    const { samples, perSecond } = await load(concurrency, REQUESTS, async (i) => {
+      const [resource, action, subject, expected] = checks[i % checks.length];
+      const res = await post("/api/v1/check", { subject, action, resource });
+      if (res.body?.allowed !== expected) wrong++;
+    });
+    record(`check over HTTP, native, c=${concurrency} (ms)`, { ...percentiles(samples), "checks/s": perSecond, wrong });
+    if (wrong) throw new Error(`${wrong} wrong answers over HTTP`);
+  }
+  const post = poster(url, key, 4);
+  const batches = Math.min(60, Math.floor(checks.length / 1000));
+  const { samples, perSecond } = await load(4, batches, async (i) => {
+    const slice = checks.slice(i * 1000, i * 1000 + 1000);
+    const res = await post("/api/v1/check/batch", { checks: slice.map(([resource, action, subject]) => ({ subject, action, resource })) });
+    if (res.body.results.some((r: { allowed: boolean }, j: number) => r.allowed !== slice[j][3])) throw new Error("wrong batch answer");
+  });
+  record("batch check over HTTP, 1000/request, c=4", { ...percentiles(samples), "checks/s": perSecond * 1000 });
+
+  const lookups = poster(url, key, 1);
+  const lr = await load(1, 200, async (i) => {
+    const [subject, resourceType, action] = queries.lookupResources[i % queries.lookupResources.length];
+    await lookups("/api/v1/lookup/resources", { subject, resourceType, action, limit: 1000 });
+  });
+  record("lookup resources over HTTP (ms)", percentiles(lr.samples));
+  const ls = await load(1, 200, async (i) => {
+    const [resource, action] = queries.lookupSubjects[i % queries.lookupSubjects.length];
+    await lookups("/api/v1/lookup/subjects", { resource, action, limit: 1000, includeActions: false });
+  });
+  record("lookup subjects over HTTP (ms)", percentiles(ls.samples));
+}
+
+/** Writes (grant, then revoke) while checks run: each write's check with atLeastAsFresh must see it. */
+async function writeMix(url: URL, key: string, queries: BenchQueries) {
+  const post = poster(url, key, 17);
+  const del = (id: string) =>
+    new Promise<void>((resolve, reject) => {
+      const req = http.request({ host: url.hostname, port: url.port, path: `/api/v1/grants/${id}`, method: "DELETE", headers: { authorization: `Bearer ${key}` } }, (res) => {
+        res.resume();
+        res.on("end", () => resolve());
+      });
+      req.on("error", reject);
+      req.end();
+    });
+  const denied = queries.checks.filter(([, action, , expected]) => !expected && action === "manage").slice(0, 100);
+  let stale = 0;
+  let writes = 0;
+  let running = true;
+  const readers = load(16, 1_000_000, async (i) => {
+    if (!running) return;
+    const [resource, action, subject] = queries.checks[i % queries.checks.length];
+    await post("/api/v1/check", { subject, action, resource });
+  });
+  const writeTimes: number[] = [];
+  for (const [resource, action, subject] of denied) {
+    const t = performance.now();
+    const granted = await post("/api/v1/grants", { subject, role: "admin", resource });
+    writeTimes.push(performance.now() - t);
+    writes++;
+    const seen = await post("/api/v1/check", { subject, action, resource, atLeastAsFresh: granted.body.revision });
+    if (seen.body.allowed !== true) stale++;
+    await del(granted.body.id);
+    writes++;
+    const after = await post("/api/v1/check", { subject, action, resource });
+    if (after.body.allowed !== false) stale++;
+  }
+  running = false;
+  const reads = await readers;
+  record("write mix: grant+revoke under c=16 checks", { writes, "write p50 ms": percentiles(writeTimes).p50, stale, "checks/s meanwhile": reads.perSecond });
+  if (stale) throw new Error(`${stale} stale answers after writes`);
+}
+
+async function main() {
+  console.log(`\nArbor bench — size ${size}, ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}, ${os.cpus().length} cores\n`);
+  const data = generateBenchData(["--size", size]);
+  const meta = JSON.parse(fs.readFileSync(path.join(data.dir, "meta.json"), "utf8"));
+  const database = await throwawayDatabase();
+  let server: ChildProcess | undefined;
+  try {
+    const conn = await database.open();
+    await defineBenchModel(conn.db);
+    const t = performance.now();
+    const lines = linesOf(fs.createReadStream(data.tuples, "utf8"));
+    const { value } = await importTuples(conn.db, "bench", lines);
+    const seconds = (performance.now() - t) / 1000;
+    record("import", { tuples: meta.tuples, seconds: +seconds.toFixed(1), "tuples/s": Math.round(meta.tuples / seconds), resources: value.created.resources + value.created.organizations });
+    const loadStart = performance.now();
+    await accessEngine(conn.db).fresh();
+    record("engine load (index build)", { seconds: +((performance.now() - loadStart) / 1000).toFixed(1), "bench RSS": mb(rssOf(process.pid)) });
+    await verify(conn, data.queries);
+    await inProcess(conn, data.queries);
+    const { value: key } = await createApiKey(conn.db, "bench", { name: "bench" });
+    // PGlite admits one process per data directory: hand it to the app server.
+    await conn.close();
+    buildIfNeeded();
+    const started = await startServer(database.env);
+    server = started.server;
+    await overHttp(started.url, key.secret, data.queries);
+    await writeMix(started.url, key.secret, data.queries);
+    record("server peak memory", { RSS: mb(rssOf(server.pid!)) });
+    server.kill();
+    server = undefined;
+    record("database size", { size: mb(await database.size()) });
+  } finally {
+    server?.kill();
+    await database.drop();
+    fs.rmSync(data.dir, { recursive: true, force: true });
+  }
+  const out = path.join(root, "bench-results");
+  fs.mkdirSync(out, { recursive: true });
+  const file = path.join(out, `${size}-${process.env.DATABASE_URL ? "postgres" : "pglite"}-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+  fs.writeFileSync(file, JSON.stringify({ size, database: process.env.DATABASE_URL ? "postgres" : "pglite", cores: os.cpus().length, at: new Date().toISOString(), meta, results }, null, 2));
+  console.log(`\nFigures written to ${path.relative(root, file)}`);
+}
+
+main().catch((error) => {
+  console.error(`\nbench failed: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+});

@@ -1,0 +1,4 @@
+export const root: string;
+export const nextBin: string;
+export const distDir: string;
+export function buildIfNeeded(): void;
