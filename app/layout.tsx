@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: "Arbor",
+  title: { default: "Arbor", template: "%s · Arbor" },
   description: "Self-hosted authorization service",
 };
 

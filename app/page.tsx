@@ -1,3 +1,6 @@
+import { redirect } from "next/navigation";
+
+/** The console opens on the type manager: definitions come before everything else. */
 export default function Home() {
-  return <main><h1>Arbor</h1></main>;
+  redirect("/types");
 }

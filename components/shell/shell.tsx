@@ -1,0 +1,22 @@
+import Link from "next/link";
+import { SidebarNav } from "./sidebar-nav";
+
+export function Shell({ children }: { children: React.ReactNode }) {
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">Skip to content</a>
+      <aside className="sidebar">
+        <div className="sidebar-inner">
+          <Link className="brand" href="/">
+            <span className="brand-mark" aria-hidden="true">A</span>
+            Arbor
+          </Link>
+          <SidebarNav />
+        </div>
+      </aside>
+      <main className="main" id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </div>
+  );
+}
