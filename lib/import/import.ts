@@ -4,8 +4,9 @@
  * organizations are created; roles must exist. Any error (reported with its
  * line number) rolls back everything.
  */
-import { and, eq, inArray, or } from "drizzle-orm";
+import { and, eq, or } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
+import { anyOf, bulkInsert } from "@/db/bulk";
 import { grants, groupMembers, groups, resourceTypeHierarchy, resources, resourceTypes, users } from "@/db/schema";
 import { ArborError, type FieldIssue } from "@/lib/shared/errors";
 import { newId } from "@/lib/shared/ids";
@@ -18,8 +19,8 @@ import { ensureOrganizationInTx, findOrganization, rootResource } from "@/lib/or
 import { parseTupleLine, type Tuple } from "./tuples";
 
 export const MAX_IMPORT_LINES = 5_000_000;
-const CHUNK_LINES = 5_000;
-const INSERT_ROWS = 2_000;
+const CHUNK_LINES = 20_000;
+const LOOKUP_BATCH = 10_000;
 const MAX_REPORTED_ERRORS = 20;
 
 export type ImportSummary = {
@@ -112,19 +113,19 @@ class Importer {
     }
     // Users and groups are named by external id, or by id when an export had no unambiguous external id.
     const unknownUsers = [...userIds].filter((u) => !this.users.has(u));
-    for (let i = 0; i < unknownUsers.length; i += INSERT_ROWS) {
-      const slice = unknownUsers.slice(i, i + INSERT_ROWS);
-      const rows = await this.tx.select({ id: users.id, externalId: users.externalId }).from(users).where(or(inArray(users.externalId, slice), inArray(users.id, slice)));
+    for (let i = 0; i < unknownUsers.length; i += LOOKUP_BATCH) {
+      const slice = unknownUsers.slice(i, i + LOOKUP_BATCH);
+      const rows = await this.tx.select({ id: users.id, externalId: users.externalId }).from(users).where(or(anyOf(users.externalId, slice), anyOf(users.id, slice)));
       for (const r of rows) if (r.externalId && slice.includes(r.externalId)) this.users.set(r.externalId, r.id);
       for (const r of rows) if (slice.includes(r.id) && !this.users.has(r.id)) this.users.set(r.id, r.id);
     }
     const unknownGroups = [...groupIds].filter((g) => !this.groups.has(g));
-    for (let i = 0; i < unknownGroups.length; i += INSERT_ROWS) {
-      const slice = unknownGroups.slice(i, i + INSERT_ROWS);
+    for (let i = 0; i < unknownGroups.length; i += LOOKUP_BATCH) {
+      const slice = unknownGroups.slice(i, i + LOOKUP_BATCH);
       const rows = await this.tx
         .select({ id: groups.id, externalId: groups.externalId, organizationId: groups.organizationId })
         .from(groups)
-        .where(or(inArray(groups.externalId, slice), inArray(groups.id, slice)));
+        .where(or(anyOf(groups.externalId, slice), anyOf(groups.id, slice)));
       for (const r of rows) if (slice.includes(r.id)) this.groups.set(r.id, r.id);
       // An environment-wide group wins; otherwise the one organization's group of that external id.
       for (const r of rows.filter((row) => slice.includes(row.externalId))) {
@@ -134,13 +135,13 @@ class Importer {
       }
     }
     const externalIds = [...new Set([...resourceKeys].map((k) => k.slice(k.indexOf(":") + 1)))];
-    for (let i = 0; i < externalIds.length; i += INSERT_ROWS) {
-      const slice = externalIds.slice(i, i + INSERT_ROWS);
+    for (let i = 0; i < externalIds.length; i += LOOKUP_BATCH) {
+      const slice = externalIds.slice(i, i + LOOKUP_BATCH);
       const rows = await this.tx
         .select({ id: resources.id, organizationId: resources.organizationId, typeId: resources.resourceTypeId, parentId: resources.parentId, externalId: resources.externalId, key: resourceTypes.key })
         .from(resources)
         .innerJoin(resourceTypes, eq(resourceTypes.id, resources.resourceTypeId))
-        .where(or(inArray(resources.externalId, slice), inArray(resources.id, slice)));
+        .where(or(anyOf(resources.externalId, slice), anyOf(resources.id, slice)));
       for (const r of rows) {
         // An export names a resource by its id when its type:externalId exists in several organizations.
         const key = resourceKeys.has(`${r.key}:${r.id}`) ? `${r.key}:${r.id}` : `${r.key}:${r.externalId}`;
@@ -294,11 +295,11 @@ class Importer {
     if (errors.length) return;
     await this.dropExistingGrants(newGrants);
     await this.dropExistingMembers(newMembers);
-    await insertAll(this.tx, users, newUsers);
-    await insertAll(this.tx, groups, newGroups);
-    await insertAll(this.tx, resources, newResources);
-    await insertAll(this.tx, groupMembers, newMembers);
-    await insertAll(this.tx, grants, newGrants);
+    await bulkInsert(this.tx, users, newUsers);
+    await bulkInsert(this.tx, groups, newGroups);
+    await bulkInsert(this.tx, resources, newResources);
+    await bulkInsert(this.tx, groupMembers, newMembers);
+    await bulkInsert(this.tx, grants, newGrants);
     const c = this.summary.created;
     c.users += newUsers.length;
     c.groups += newGroups.length;
@@ -314,7 +315,7 @@ class Importer {
     const rows = await this.tx
       .select({ subjectType: grants.subjectType, subjectId: grants.subjectId, roleId: grants.roleId, resourceId: grants.resourceId })
       .from(grants)
-      .where(and(inArray(grants.resourceId, onExisting), eq(grants.effect, "allow")));
+      .where(and(anyOf(grants.resourceId, onExisting), eq(grants.effect, "allow")));
     const existing = new Set(rows.map((r) => `${r.subjectType}:${r.subjectId}|${r.roleId}|${r.resourceId}`));
     const kept = pending.filter((g) => !existing.has(`${g.subjectType}:${g.subjectId}|${g.roleId}|${g.resourceId}`));
     this.summary.skippedExisting += pending.length - kept.length;
@@ -324,7 +325,7 @@ class Importer {
   private async dropExistingMembers(pending: (typeof groupMembers.$inferInsert)[]) {
     const groupIds = [...new Set(pending.map((m) => m.groupId))];
     if (!groupIds.length) return;
-    const rows = await this.tx.select({ groupId: groupMembers.groupId, memberType: groupMembers.memberType, memberId: groupMembers.memberId }).from(groupMembers).where(inArray(groupMembers.groupId, groupIds));
+    const rows = await this.tx.select({ groupId: groupMembers.groupId, memberType: groupMembers.memberType, memberId: groupMembers.memberId }).from(groupMembers).where(anyOf(groupMembers.groupId, groupIds));
     if (!rows.length) return;
     const existing = new Set(rows.map((r) => `${r.groupId}/${r.memberType}/${r.memberId}`));
     const kept = pending.filter((m) => !existing.has(`${m.groupId}/${m.memberType}/${m.memberId}`));
@@ -337,9 +338,6 @@ class Importer {
   }
 }
 
-async function insertAll<T extends typeof users | typeof groups | typeof resources | typeof groupMembers | typeof grants>(tx: Transaction, table: T, rows: T["$inferInsert"][]) {
-  for (let i = 0; i < rows.length; i += INSERT_ROWS) await tx.insert(table).values(rows.slice(i, i + INSERT_ROWS) as never);
-}
 
 const lineOf = (issue: FieldIssue) => Number(issue.field.replace("line ", ""));
 
