@@ -1,6 +1,7 @@
 /**
  * Request body reading shared by every API family: size and depth limits are
- * enforced before any domain code sees the input.
+ * enforced, and text the database cannot store is refused, before any domain
+ * code sees the input.
  */
 import { ArborError, invalid } from "@/lib/shared/errors";
 
@@ -51,17 +52,35 @@ export async function readJson(req: Request, options: { maxBytes?: number; requi
   } catch (error) {
     throw invalid("body", "json", `body: malformed JSON (${(error as Error).message})`);
   }
-  assertDepth(value, MAX_JSON_DEPTH);
+  assertShape(value, MAX_JSON_DEPTH);
   return value;
 }
 
-function assertDepth(value: unknown, max: number) {
+/** Depth, and every string (keys too) storable text. */
+function assertShape(value: unknown, max: number) {
   const stack: [unknown, number][] = [[value, 1]];
   while (stack.length) {
     const [node, depth] = stack.pop()!;
+    if (typeof node === "string") assertText(node, "body");
     if (node === null || typeof node !== "object") continue;
     if (depth > max) throw invalid("body", "max_depth", `body: nested deeper than ${max} levels`);
-    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+    for (const [key, child] of Object.entries(node)) {
+      assertText(key, "body");
+      stack.push([child, depth + 1]);
+    }
+  }
+}
+
+/**
+ * PostgreSQL stores no NUL character in text or JSON and no lone surrogate
+ * (`"\ud800"`) in JSON: such input can name nothing and store nothing, so it
+ * is refused here rather than failing deep inside a query.
+ */
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+export function assertText(text: string, field: string) {
+  if (UNSTORABLE.test(text)) {
+    throw invalid(field, "text", `${field}: must be valid Unicode text without NUL characters`);
   }
 }
 
@@ -69,6 +88,8 @@ function assertDepth(value: unknown, max: number) {
 export function queryObject(url: URL): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const [k, v] of url.searchParams) {
+    assertText(k, "query");
+    assertText(v, k);
     const prev = out[k];
     out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
   }

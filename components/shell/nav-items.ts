@@ -7,16 +7,16 @@ export const NAV_GROUPS: NavGroup[] = [
   {
     title: "Data",
     items: [
-      { href: "/resources", label: "Resources", coming: true },
-      { href: "/subjects", label: "Users, groups, departments", coming: true },
-      { href: "/grants", label: "Grants", coming: true },
+      { href: "/resources", label: "Resources" },
+      { href: "/subjects", label: "Users, groups, departments" },
+      { href: "/grants", label: "Grants" },
     ],
   },
-  { title: "Decisions", items: [{ href: "/access", label: "Access checker", coming: true }] },
+  { title: "Decisions", items: [{ href: "/access", label: "Access checker" }] },
   {
     title: "Operations",
     items: [
-      { href: "/changes", label: "Change log", coming: true },
+      { href: "/changes", label: "Change log" },
       { href: "/api-keys", label: "API keys", coming: true },
       { href: "/api-reference", label: "API reference" },
     ],

@@ -12,11 +12,11 @@ test("the console opens on the type manager, with every area in the navigation",
   }
   await expect(nav.getByRole("link", { name: /^Types/ })).toHaveAttribute("aria-current", "page");
 
-  await nav.getByRole("link", { name: /^Grants/ }).click();
-  await expect(page).toHaveURL(/\/grants$/);
-  await expect(page.getByRole("heading", { level: 1, name: "Grants" })).toBeVisible();
+  await nav.getByRole("link", { name: /^API keys/ }).click();
+  await expect(page).toHaveURL(/\/api-keys$/);
+  await expect(page.getByRole("heading", { level: 1, name: "API keys" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Coming" })).toBeVisible();
-  await expect(nav.getByRole("link", { name: /^Grants/ })).toHaveAttribute("aria-current", "page");
+  await expect(nav.getByRole("link", { name: /^API keys/ })).toHaveAttribute("aria-current", "page");
   await snap(page, testInfo, "coming-page");
 });
 

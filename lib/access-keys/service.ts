@@ -81,25 +81,18 @@ export async function openAccessKey(db: Database, accessKeyId: string): Promise<
   return { key: visible(row), secret };
 }
 
-const defaults = new WeakMap<Database, Organization>();
-
 /** The organization a key acts in; the default organization is created on first need. */
 export async function organizationOf(db: Database, key: Pick<AccessKey, "organizationId">): Promise<Organization> {
   if (key.organizationId) return getOrganization(db, key.organizationId, "organizationId");
-  const known = defaults.get(db);
-  if (known) return known;
-  let organization = await findOrganization(db, DEFAULT_ORGANIZATION);
-  if (!organization) {
-    try {
-      await createOrganization(db, "system", { externalId: DEFAULT_ORGANIZATION, name: "Default organization" });
-    } catch (error) {
-      // Another process created it first.
-      if (!(error instanceof ArborError && error.kind === "conflict")) throw error;
-    }
-    organization = await getOrganization(db, DEFAULT_ORGANIZATION);
+  const found = await findOrganization(db, DEFAULT_ORGANIZATION);
+  if (found) return found;
+  try {
+    return (await createOrganization(db, "system", { externalId: DEFAULT_ORGANIZATION, name: "Default organization" })).value;
+  } catch (error) {
+    // Another process created it first.
+    if (!(error instanceof ArborError && error.kind === "conflict")) throw error;
+    return getOrganization(db, DEFAULT_ORGANIZATION);
   }
-  defaults.set(db, organization);
-  return organization;
 }
 
 /**

@@ -74,6 +74,8 @@ describe("declared actions", () => {
     await setActionGrants(conn.db, A, [grant("user:ann", "shop:ecs", ["ecs:Start", "ecs:Stop"])]);
     const annGrants = (await listGrants(conn.db, { organization: org, subject: "user:ann" })).data;
     assert.equal(annGrants.length, 1, "replaced, not added");
+    await setActionGrants(conn.db, A, [grant("user:ann", "shop:ecs", ["ecs:Reboot"]), grant("user:ann", "shop:ecs", ["ecs:Start", "ecs:Stop"])]);
+    assert.deepEqual((await listGrants(conn.db, { organization: org, subject: "user:ann" })).data.map((g) => g.actions), [["ecs:Start", "ecs:Stop"]], "the later item wins");
     await setActionGrants(conn.db, A, [grant("user:ben", "shop:ecs", ["ecs:Start"], { effect: "deny" })]);
     assert.equal(await allowed("ben", "ecs:Start", "shop:ecs"), false);
   });

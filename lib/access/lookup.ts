@@ -11,7 +11,7 @@ import { actionFor } from "./check";
 import { covers, decide, patternMatches, subjectSetIn, type Subject, type SubjectSet } from "./decide";
 import { accessEngine } from "./engine";
 import { subjectKey, type GrantNode, type ResourceNode } from "./model";
-import { resolveOrganization, resolveResource, resolveSubject } from "./refs";
+import { organizationOf, resolveResource, resolveSubject } from "./refs";
 import { effectiveActionsSchema, lookupResourcesSchema, lookupSubjectsSchema } from "./schemas";
 import type { AccessState } from "./state";
 
@@ -46,7 +46,7 @@ export async function lookupResources(db: Database, input: unknown) {
   const q = parseWith(lookupResourcesSchema, input);
   const state = await accessEngine(db).fresh(q.atLeastAsFresh);
   const subject = resolveSubject(state, q.subject, q.organization, "subject");
-  const organizationId = q.organization ? resolveOrganization(state, q.organization) : undefined;
+  const organizationId = organizationOf(state, q.organization);
   const context = q.context ?? {};
   const setIn = setsFor(state, subject, context);
 

@@ -2,26 +2,36 @@
  * Resolves resource and subject references against the in-memory index, so a
  * check needs no database read. Same forms as everywhere in Arbor: ids, or
  * compact `type:externalId` references disambiguated by `organization`.
+ * A tenant (lib/tenancy/rules.ts) always asks within its organization: what
+ * belongs to another one is not found.
  */
 import { conflict, notFound } from "@/lib/shared/errors";
 import { splitCompactRef } from "@/lib/shared/refs";
+import { currentTenant, seesOrganization, seesScope } from "@/lib/tenancy/rules";
 import type { ResourceNode } from "./model";
 import type { Subject } from "./decide";
 import type { AccessState } from "./state";
 
 export function resolveOrganization(state: AccessState, ref: string, field = "organization"): string {
-  if (state.organizations.has(ref)) return ref;
-  const byExternal = state.organizationByExternal.get(ref);
-  if (byExternal) return byExternal;
+  const id = state.organizations.has(ref) ? ref : state.organizationByExternal.get(ref);
+  if (id && seesOrganization(id)) return id;
   throw notFound("organization", ref, field);
+}
+
+/** The organization a question is asked in: the one named, else the tenant's (undefined: any). */
+export function organizationOf(state: AccessState, organization: string | undefined): string | undefined {
+  return organization ? resolveOrganization(state, organization) : currentTenant()?.organizationId;
 }
 
 export function resolveResource(state: AccessState, ref: string, organization: string | undefined, field = "resource"): ResourceNode {
   const byId = state.resources.get(ref);
-  if (byId) return byId;
+  if (byId) {
+    if (!seesOrganization(byId.organizationId)) throw notFound("resource", ref, field);
+    return byId;
+  }
   const compact = splitCompactRef(ref);
   if (!compact) throw notFound("resource", ref, field);
-  const orgId = organization ? resolveOrganization(state, organization) : undefined;
+  const orgId = organizationOf(state, organization);
   if (compact.type === "organization") {
     const org = state.organizations.get(compact.key) ?? state.organizations.get(state.organizationByExternal.get(compact.key) ?? "");
     const root = org?.rootId ? state.resources.get(org.rootId) : undefined;
@@ -49,6 +59,20 @@ function pickOne(ids: string[] | undefined, ref: string, field: string, kind: st
 }
 
 export function resolveSubject(state: AccessState, ref: string, organization: string | undefined, field = "subject"): Subject {
+  const subject = findSubject(state, ref, organization, field);
+  if (!visible(state, subject)) throw notFound(subject.type, ref, field);
+  return subject;
+}
+
+/** Users are environment-wide; groups, departments and roles are seen by the tenant they belong to. */
+function visible(state: AccessState, subject: Subject): boolean {
+  if (subject.type === "group") return seesOrganization(state.groups.get(subject.id)?.organizationId ?? null);
+  if (subject.type === "department") return seesOrganization(state.departments.get(subject.id)?.organizationId ?? null);
+  if (subject.type === "role") return seesScope(state.roles.get(subject.id)?.scopeId ?? "");
+  return true;
+}
+
+function findSubject(state: AccessState, ref: string, organization: string | undefined, field: string): Subject {
   for (const [prefix, type] of ID_PREFIXES) {
     if (!ref.startsWith(prefix)) continue;
     const known =
@@ -57,11 +81,11 @@ export function resolveSubject(state: AccessState, ref: string, organization: st
   }
   if (ref.startsWith("om_")) {
     const membership = state.memberships.get(ref);
-    if (membership) return { type: "user", id: membership.userId };
+    if (membership && seesOrganization(membership.organizationId)) return { type: "user", id: membership.userId };
   }
   const compact = splitCompactRef(ref);
   if (!compact) throw notFound("subject", ref, field);
-  const orgId = organization ? resolveOrganization(state, organization) : undefined;
+  const orgId = organizationOf(state, organization);
   const { type, key } = compact;
   if (type === "user") {
     const id = state.usersByExternal.get(key) ?? (state.users.has(key) ? key : undefined);
@@ -70,7 +94,7 @@ export function resolveSubject(state: AccessState, ref: string, organization: st
   }
   if (type === "membership") {
     const membership = state.memberships.get(key);
-    if (!membership) throw notFound("membership", ref, field);
+    if (!membership || !seesOrganization(membership.organizationId)) throw notFound("membership", ref, field);
     return { type: "user", id: membership.userId };
   }
   if (type === "group") {

@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, asc, count, eq, isNull } from "drizzle-orm";
 import type { Database, Queryable } from "@/db/client";
-import { apiKeys, organizations } from "@/db/schema";
+import { apiKeys } from "@/db/schema";
 import { notFound, parseWith } from "@/lib/shared/errors";
 import { newId } from "@/lib/shared/ids";
 import { write } from "@/lib/revisions/write";
 import { revisionClock } from "@/lib/revisions/clock";
+import { getOrganization } from "@/lib/organizations/service";
 import { createApiKeySchema } from "./schemas";
 
 export type ApiKey = Omit<typeof apiKeys.$inferSelect, "hash">;
@@ -18,10 +19,7 @@ const visible = ({ hash: _hash, ...key }: typeof apiKeys.$inferSelect): ApiKey =
 export async function createApiKey(db: Database, actor: string, input: unknown, secret = makeSecret()) {
   const data = parseWith(createApiKeySchema, input);
   return write(db, actor, async ({ tx, record }) => {
-    if (data.organizationId) {
-      const [org] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, data.organizationId));
-      if (!org) throw notFound("organization", data.organizationId, "organizationId");
-    }
+    const org = data.organizationId ? await getOrganization(tx, data.organizationId, "organizationId") : undefined;
     const [row] = await tx
       .insert(apiKeys)
       .values({
@@ -29,7 +27,7 @@ export async function createApiKey(db: Database, actor: string, input: unknown, 
         name: data.name,
         prefix: secret.slice(0, 14),
         hash: hashSecret(secret),
-        organizationId: data.organizationId ?? null,
+        organizationId: org?.id ?? null,
         readOnly: data.readOnly,
         createdBy: actor,
       })
@@ -84,6 +82,8 @@ export async function revokeApiKey(db: Database, actor: string, id: string) {
   return write(db, actor, async ({ tx, record }) => {
     const [before] = await tx.select().from(apiKeys).where(eq(apiKeys.id, id));
     if (!before) throw notFound("API key", id, "id");
+    // Revoking again keeps the first revocation time: that is when the key stopped working.
+    if (before.revokedAt) return visible(before);
     const [after] = await tx.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.id, id)).returning();
     record({ operation: "update", entityType: "api_key", entityId: id, before: visible(before), after: visible(after) });
     return visible(after);

@@ -92,9 +92,9 @@ export async function getAssignment(db: Queryable, id: string, filter: Assignmen
   return toAssignment(row);
 }
 
-function assertAssignment(value: GrantValue, prefix = "") {
+function assertAssignment(value: GrantValue) {
   if (!value.roleId || !value.resourceId || value.effect !== "allow" || value.conditions) {
-    throw invalid(`${prefix}role`, "assignment", `${prefix}role: an assignment grants one role on one resource, without conditions`);
+    throw invalid("role", "assignment", "role: an assignment grants one role on one resource, without conditions");
   }
 }
 
@@ -116,9 +116,9 @@ async function assignmentsById(db: Queryable, ids: string[]): Promise<Assignment
  * `resource`). Assigning what is already assigned changes nothing and
  * returns the existing assignment.
  */
-export async function assignInTx(w: WriteContext, input: unknown, prefix = ""): Promise<{ id: string; created: boolean }> {
+export async function assignInTx(w: WriteContext, input: unknown): Promise<{ id: string; created: boolean }> {
   const value = await resolveGrant(w.tx, input);
-  assertAssignment(value, prefix);
+  assertAssignment(value);
   const [existing] = await findEqual(w.tx, value);
   return existing ? { id: existing.id, created: false } : { id: await insertAssignment(w, value), created: true };
 }
@@ -139,17 +139,19 @@ export async function revokeAssignment(db: Database, actor: string, id: string, 
   });
 }
 
-/** Prefixes the fields an item's error names (`[2].role`), so a batch says which item failed. */
-function atItem<T>(index: number, run: () => Promise<T>): Promise<T> {
-  return run().catch((error: unknown) => {
+/** Runs `run`, naming its errors' fields under `prefix` (`[2].role`, `roleSlugs[0].role`), so a batch says which item failed. */
+export async function inItem<T>(prefix: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
     if (!(error instanceof ArborError)) throw error;
     const issues = error.issues.length ? error.issues : [{ field: "", rule: error.kind, message: error.message }];
     throw new ArborError(
       error.kind,
-      `[${index}]: ${error.message}`,
-      issues.map((i) => ({ ...i, field: i.field ? `[${index}].${i.field}` : `[${index}]` })),
+      `${prefix}: ${error.message}`,
+      issues.map((i) => ({ ...i, field: i.field ? `${prefix}.${i.field}` : prefix })),
     );
-  });
+  }
 }
 
 /**
@@ -163,9 +165,12 @@ export async function replaceGroupAssignments(db: Database, actor: string, group
     const sameAs = (g: { roleId: string | null; resourceId: string | null }) => `${g.roleId}|${g.resourceId}`;
     const wanted = new Map<string, GrantValue>();
     for (const [i, input] of inputs.entries()) {
-      const value = await atItem(i, () => resolveGrant(w.tx, input));
-      assertAssignment(value, `[${i}].`);
-      if (value.subjectType !== "group" || value.subjectId !== groupId) throw invalid(`[${i}].subject`, "same_group", `[${i}].subject: must be group '${groupId}'`);
+      const value = await inItem(`[${i}]`, async () => {
+        const v = await resolveGrant(w.tx, input);
+        assertAssignment(v);
+        if (v.subjectType !== "group" || v.subjectId !== groupId) throw invalid("subject", "same_group", `subject: must be group '${groupId}'`);
+        return v;
+      });
       wanted.set(sameAs(value), value);
     }
     const current = await w.tx.select().from(grants).where(and(IS_ASSIGNMENT, eq(grants.subjectType, "group"), eq(grants.subjectId, groupId)));

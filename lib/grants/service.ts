@@ -15,6 +15,7 @@ import { findRole } from "@/lib/roles/service";
 import { getOrganization } from "@/lib/organizations/service";
 import { resolveResourceRef } from "@/lib/resources/refs";
 import { resolveSubjectRef } from "@/lib/subjects/refs";
+import { seesOrganization, tenantRows } from "@/lib/tenancy/rules";
 import { createGrantSchema, grantQuerySchema } from "./schemas";
 
 type GrantRow = typeof grants.$inferSelect;
@@ -97,7 +98,7 @@ export async function createGrant(db: Database, actor: string, input: unknown) {
 
 export async function getGrant(db: Queryable, id: string): Promise<Grant> {
   const [row] = await db.select().from(grants).where(eq(grants.id, id));
-  if (!row) throw notFound("grant", id, "id");
+  if (!row || !seesOrganization(row.organizationId)) throw notFound("grant", id, "id");
   return (await withRoleSlugs(db, [row]))[0];
 }
 
@@ -127,7 +128,8 @@ export async function listGrants(db: Queryable, query: unknown): Promise<Page<Gr
   const q = parseWith(grantQuerySchema, query);
   const where: SQL[] = [];
   const organization = q.organization ? await getOrganization(db, q.organization, "organization") : undefined;
-  if (organization) where.push(eq(grants.organizationId, organization.id));
+  const inOrganization = organization ? eq(grants.organizationId, organization.id) : tenantRows(grants.organizationId);
+  if (inOrganization) where.push(inOrganization);
   if (q.subject) {
     const subject = await resolveSubjectRef(db, q.subject, { organization: organization?.id, field: "subject" });
     where.push(eq(grants.subjectType, subject.type), eq(grants.subjectId, subject.id));

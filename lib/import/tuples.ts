@@ -12,7 +12,8 @@ export type Tuple = {
   subjectRelation: string | null;
 };
 
-const TUPLE = /^([a-z][a-z0-9-]{0,63}):([^\s#@]{1,256})#([a-z0-9][a-z0-9_-]{0,63})@([a-z][a-z0-9-]{0,63}):([^\s#@]{1,256})(?:#([a-z][a-z0-9_-]{0,63}))?$/;
+// Ids exclude control characters: PostgreSQL stores no NUL, and none belongs in an id.
+const TUPLE = /^([a-z][a-z0-9-]{0,63}):([^\s#@\x00-\x1f\x7f-\x9f]{1,256})#([a-z0-9][a-z0-9_-]{0,63})@([a-z][a-z0-9-]{0,63}):([^\s#@\x00-\x1f\x7f-\x9f]{1,256})(?:#([a-z][a-z0-9_-]{0,63}))?$/;
 export const MAX_LINE_LENGTH = 1200;
 
 export type ParsedLine = { kind: "tuple"; tuple: Tuple } | { kind: "skip" } | { kind: "error"; message: string };

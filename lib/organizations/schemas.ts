@@ -6,6 +6,7 @@ export const createOrganizationSchema = z
   .object({
     externalId: externalIdSchema.optional().describe("your id for the tenant; also the root resource's external id"),
     name: nameSchema,
+    scopeId: z.string().min(1).max(100).optional().describe("id or key of the scope whose definitions it inherits: its own scope is created as a child of it (default the root scope)"),
   })
   .strict();
 export type CreateOrganizationInput = z.input<typeof createOrganizationSchema>;

@@ -6,6 +6,9 @@ import { grants, resources, scopes } from "@/db/schema";
 import { openTestDatabase } from "@/lib/testing/database";
 import { write } from "@/lib/revisions/write";
 import { createResourceType } from "@/lib/resource-types/service";
+import { createScope } from "@/lib/scopes/service";
+import { createRole } from "@/lib/roles/service";
+import { createGrant } from "@/lib/grants/service";
 import { createResource } from "@/lib/resources/service";
 import { changesAfter, insertGrant, rejects, rejectsWithoutWriting } from "@/lib/resources/fixtures";
 import { createGroup } from "@/lib/subjects/groups";
@@ -42,6 +45,23 @@ describe("organizations", () => {
     assert.deepEqual([root.externalId, root.name, root.parentId, root.resourceTypeId], ["acme", "Acme", null, "rtype_organization"]);
     const changes = await changesAfter(conn.db, revision - 1);
     assert.deepEqual(changes.map((c) => c.entityType).sort(), ["organization", "resource", "scope"]);
+  });
+
+  test("created under a chosen scope, it inherits that scope's definitions; the root scope does not see them", async () => {
+    await createScope(conn.db, "t", { id: "scope_acme", name: "Acme" });
+    await createRole(conn.db, "t", { slug: "acme-editor", name: "Acme editor", scopeId: "scope_acme" });
+    const { value: user } = await createUser(conn.db, "t", { externalId: "scoped-user" });
+    const { value: under } = await createOrganization(conn.db, "t", { name: "Under Acme", scopeId: "acme" });
+    const [scope] = await conn.db.select().from(scopes).where(eq(scopes.id, under.scopeId));
+    assert.equal(scope.parentId, "scope_acme");
+    const { value: grant } = await createGrant(conn.db, "t", { subject: user.id, role: "acme-editor", resource: under.rootResourceId });
+    assert.equal(grant.role, "acme-editor");
+    const { value: plain } = await createOrganization(conn.db, "t", { name: "Under root" });
+    await rejects(createGrant(conn.db, "t", { subject: user.id, role: "acme-editor", resource: plain.rootResourceId }), "not_found", "role");
+  });
+
+  test("an unknown scope is refused, naming scopeId, and nothing is written", async () => {
+    await rejectsWithoutWriting(conn.db, () => createOrganization(conn.db, "t", { name: "Nowhere", scopeId: "scope_nope" }), "not_found", "scopeId");
   });
 
   test("without an external id the root resource is keyed by the organization id", async () => {

@@ -1,7 +1,8 @@
 /**
  * Organizations: the tenants. Each one comes with its own scope (a child of
- * the root scope, keyed by the organization id, so definitions can be made
- * per organization) and its root resource, under which all its resources sit.
+ * the scope it is created under, by default the root, keyed by the
+ * organization id, so definitions can be made per organization and shared
+ * ones inherited) and its root resource, under which all its resources sit.
  */
 import { and, asc, eq, gt, ilike, inArray, ne, or } from "drizzle-orm";
 import type { Database, Queryable } from "@/db/client";
@@ -26,6 +27,8 @@ import { newId } from "@/lib/shared/ids";
 import { toPage, type Page } from "@/lib/shared/paging";
 import { write, type WriteContext } from "@/lib/revisions/write";
 import { ROOT_SCOPE_ID } from "@/lib/scopes/schemas";
+import { loadScopeTree, resolveScopeRef } from "@/lib/scopes/tree";
+import { requireWholeEnvironment, tenantRows } from "@/lib/tenancy/rules";
 import { removeDepartmentMembers, removeGrants, removeGroupMembers, removeMemberships } from "@/lib/subjects/cleanup";
 import { escapeLike } from "@/lib/resources/tree";
 import { cascadeOptionSchema } from "@/lib/resources/schemas";
@@ -40,12 +43,12 @@ export type Organization = typeof organizations.$inferSelect;
 export type OrganizationView = Organization & { rootResourceId: string };
 type Resource = typeof resources.$inferSelect;
 
-/** By id, else by external id (an id match wins when a string is both). */
+/** By id, else by external id (an id match wins when a string is both); a tenant finds only its own. */
 export async function findOrganization(db: Queryable, ref: string): Promise<Organization | undefined> {
   const rows = await db
     .select()
     .from(organizations)
-    .where(or(eq(organizations.id, ref), eq(organizations.externalId, ref)))
+    .where(and(or(eq(organizations.id, ref), eq(organizations.externalId, ref)), tenantRows(organizations.id)))
     .limit(2);
   return rows.find((r) => r.id === ref) ?? rows[0];
 }
@@ -76,7 +79,8 @@ async function withRoots(db: Queryable, orgs: Organization[]): Promise<Organizat
   return orgs.map((o) => ({ ...o, rootResourceId: rootOf.get(o.id)! }));
 }
 
-async function insertOrganization(w: WriteContext, data: { externalId?: string; name: string }): Promise<OrganizationView> {
+/** `parentScopeId`: the resolved scope whose definitions the organization's own scope inherits. */
+async function insertOrganization(w: WriteContext, data: { externalId?: string; name: string }, parentScopeId = ROOT_SCOPE_ID): Promise<OrganizationView> {
   const { tx, actor, record } = w;
   if (data.externalId !== undefined) {
     const [clash] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.externalId, data.externalId));
@@ -85,7 +89,7 @@ async function insertOrganization(w: WriteContext, data: { externalId?: string; 
   const id = newId("organization");
   const [scope] = await tx
     .insert(scopes)
-    .values({ id: `scope_${id}`, key: id, name: data.name, description: `Definitions of organization ${id}`, parentId: ROOT_SCOPE_ID, createdBy: actor })
+    .values({ id: `scope_${id}`, key: id, name: data.name, description: `Definitions of organization ${id}`, parentId: parentScopeId, createdBy: actor })
     .returning();
   record({ operation: "create", entityType: "scope", entityId: scope.id, after: scope });
   const [org] = await tx
@@ -110,8 +114,9 @@ async function insertOrganization(w: WriteContext, data: { externalId?: string; 
 }
 
 export async function createOrganization(db: Database, actor: string, input: unknown) {
-  const data = parseWith(createOrganizationSchema, input);
-  return write(db, actor, (w) => insertOrganization(w, data));
+  requireWholeEnvironment("creating an organization");
+  const { scopeId, ...data } = parseWith(createOrganizationSchema, input);
+  return write(db, actor, async (w) => insertOrganization(w, data, resolveScopeRef(await loadScopeTree(w.tx), scopeId ?? ROOT_SCOPE_ID, "scopeId")));
 }
 
 /** Finds an organization by external id (or id), creating it if missing: bulk import names organizations this way. */
@@ -132,6 +137,7 @@ export async function listOrganizations(db: Queryable, query: unknown): Promise<
     .from(organizations)
     .where(
       and(
+        tenantRows(organizations.id),
         q.cursor ? gt(organizations.id, q.cursor) : undefined,
         pattern ? or(ilike(organizations.name, pattern), ilike(organizations.externalId, pattern)) : undefined,
       ),

@@ -4,8 +4,8 @@ import { permissions, rolePermissions, roles } from "@/db/schema";
 import { conflict, invalid, notFound, parseWith } from "@/lib/shared/errors";
 import { newId } from "@/lib/shared/ids";
 import { write, type WriteContext } from "@/lib/revisions/write";
-import { ROOT_SCOPE_ID } from "@/lib/scopes/schemas";
 import { collisionScopes, loadScopeTree, resolveScopeRef, type ScopeTree } from "@/lib/scopes/tree";
+import { assertScopeWritable, defaultScopeId, seesScope } from "@/lib/tenancy/rules";
 import { resolveTypeRef } from "@/lib/resource-types/service";
 import {
   canonicalPermissionKey,
@@ -22,7 +22,8 @@ export type PermissionView = Permission & { inherited: boolean; definedInScopeId
 async function insertPermission(w: WriteContext, tree: ScopeTree, input: CreatePermissionInput, prefix = "") {
   const data = parseWith(createPermissionSchema, input, prefix || undefined);
   const at = (name: string) => (prefix ? `${prefix}.${name}` : name);
-  const scopeId = resolveScopeRef(tree, data.scopeId ?? ROOT_SCOPE_ID, at("scopeId"));
+  const scopeId = resolveScopeRef(tree, data.scopeId ?? defaultScopeId(), at("scopeId"));
+  assertScopeWritable(scopeId, at("scopeId"));
   await resolveTypeRef(w.tx, data.resourceType, at("resourceType"), scopeId, tree);
   const parts = { resourceType: data.resourceType, action: data.action, resourcePattern: data.resourcePattern };
   if (data.key !== undefined) {
@@ -66,7 +67,7 @@ export async function createPermissions(db: Database, actor: string, input: unkn
   });
 }
 
-export async function listPermissions(db: Queryable, scopeRef = ROOT_SCOPE_ID, resourceType?: string): Promise<PermissionView[]> {
+export async function listPermissions(db: Queryable, scopeRef = defaultScopeId(), resourceType?: string): Promise<PermissionView[]> {
   const tree = await loadScopeTree(db);
   const scopeId = resolveScopeRef(tree, scopeRef);
   const rows = await db
@@ -78,10 +79,10 @@ export async function listPermissions(db: Queryable, scopeRef = ROOT_SCOPE_ID, r
 }
 
 /** By id, or by key (either key form) as seen from a scope. */
-export async function getPermission(db: Queryable, ref: string, scopeRef = ROOT_SCOPE_ID, field = "id"): Promise<Permission> {
+export async function getPermission(db: Queryable, ref: string, scopeRef = defaultScopeId(), field = "id"): Promise<Permission> {
   if (ref.startsWith("perm_")) {
     const [row] = await db.select().from(permissions).where(eq(permissions.id, ref));
-    if (row) return row;
+    if (row && seesScope(row.scopeId)) return row;
   }
   const found = await resolvePermissionKeys(db, [ref], scopeRef, field);
   return found[0];
@@ -106,6 +107,7 @@ export async function updatePermission(db: Database, actor: string, ref: string,
   const data = parseWith(updatePermissionSchema, input);
   return write(db, actor, async ({ tx, record }) => {
     const before = await getPermission(tx, ref);
+    assertScopeWritable(before.scopeId, "id");
     const [after] = await tx.update(permissions).set(data).where(eq(permissions.id, before.id)).returning();
     record({ operation: "update", entityType: "permission", entityId: before.id, before, after });
     return after;
@@ -115,6 +117,7 @@ export async function updatePermission(db: Database, actor: string, ref: string,
 export async function deletePermission(db: Database, actor: string, ref: string) {
   return write(db, actor, async ({ tx, record }) => {
     const before = await getPermission(tx, ref);
+    assertScopeWritable(before.scopeId, "id");
     const users = await tx
       .select({ slug: roles.slug })
       .from(rolePermissions)

@@ -5,10 +5,10 @@ import { resourceTypeHierarchy, resourceTypes } from "@/db/schema";
 import { conflict, notFound, parseWith } from "@/lib/shared/errors";
 import { newId } from "@/lib/shared/ids";
 import { write } from "@/lib/revisions/write";
-import { ROOT_SCOPE_ID } from "@/lib/scopes/schemas";
 import { loadScopeTree, resolveScopeRef } from "@/lib/scopes/tree";
+import { assertScopeWritable, defaultScopeId, tenantScopes } from "@/lib/tenancy/rules";
 import { typeRuleSchema } from "./schemas";
-import { resolveTypeRef } from "./service";
+import { getResourceType, resolveTypeRef } from "./service";
 
 export type TypeRule = typeof resourceTypeHierarchy.$inferSelect & { parentTypeKey: string; childTypeKey: string };
 
@@ -37,6 +37,8 @@ export async function createTypeRule(db: Database, actor: string, input: unknown
     const tree = await loadScopeTree(tx);
     const parent = await resolveTypeRef(tx, data.parentTypeId, "parentTypeId", data.scopeId, tree);
     const child = await resolveTypeRef(tx, data.childTypeId, "childTypeId", data.scopeId, tree);
+    // A rule constrains where every resource of the child type may sit, so it belongs to the child type's scope.
+    assertScopeWritable(child.scopeId, "childTypeId");
     const [existing] = await tx
       .select({ id: resourceTypeHierarchy.id })
       .from(resourceTypeHierarchy)
@@ -53,7 +55,7 @@ export async function createTypeRule(db: Database, actor: string, input: unknown
 }
 
 /** Rules between types visible from a scope. */
-export async function listTypeRules(db: Queryable, scopeRef = ROOT_SCOPE_ID): Promise<TypeRule[]> {
+export async function listTypeRules(db: Queryable, scopeRef = defaultScopeId()): Promise<TypeRule[]> {
   const tree = await loadScopeTree(db);
   const chain = tree.chain(resolveScopeRef(tree, scopeRef));
   return selectRules(db)
@@ -66,7 +68,8 @@ export async function deleteTypeRule(db: Database, actor: string, ref: { id?: st
   return write(db, actor, async ({ tx, record }) => {
     let rule: TypeRule | undefined;
     if (ref.id) {
-      [rule] = await selectRules(tx).where(eq(resourceTypeHierarchy.id, ref.id));
+      // A rule between types a tenant cannot see does not exist for it.
+      [rule] = await selectRules(tx).where(and(eq(resourceTypeHierarchy.id, ref.id), tenantScopes(parentType.scopeId), tenantScopes(childType.scopeId)));
       if (!rule) throw notFound("hierarchy rule", ref.id, "id");
     } else {
       const data = parseWith(typeRuleSchema, { parentTypeId: ref.parentTypeId, childTypeId: ref.childTypeId, scopeId: ref.scopeId });
@@ -77,6 +80,7 @@ export async function deleteTypeRule(db: Database, actor: string, ref: { id?: st
       );
       if (!rule) throw notFound("hierarchy rule", `${parent.key} → ${child.key}`, "childTypeId");
     }
+    assertScopeWritable((await getResourceType(tx, rule.childTypeId)).scopeId, "childTypeId");
     await tx.delete(resourceTypeHierarchy).where(eq(resourceTypeHierarchy.id, rule.id));
     record({ operation: "delete", entityType: "type_rule", entityId: rule.id, before: rule });
     return rule;

@@ -4,8 +4,8 @@ import { permissions, resources, resourceTypeHierarchy, resourceTypes, roles } f
 import { conflict, invalid, notFound, parseWith } from "@/lib/shared/errors";
 import { newId } from "@/lib/shared/ids";
 import { write, type WriteContext } from "@/lib/revisions/write";
-import { ROOT_SCOPE_ID } from "@/lib/scopes/schemas";
 import { collisionScopes, loadScopeTree, resolveScopeRef, type ScopeTree } from "@/lib/scopes/tree";
+import { assertScopeWritable, defaultScopeId, seesScope } from "@/lib/tenancy/rules";
 import {
   createResourceTypeSchema,
   createResourceTypesBatchSchema,
@@ -20,7 +20,8 @@ export type ResourceTypeView = ResourceType & { inherited: boolean; definedInSco
 async function insertType(w: WriteContext, tree: ScopeTree, input: CreateResourceTypeInput, field = "") {
   const data = parseWith(createResourceTypeSchema, input, field || undefined);
   const at = (name: string) => (field ? `${field}.${name}` : name);
-  const scopeId = resolveScopeRef(tree, data.scopeId ?? ROOT_SCOPE_ID, at("scopeId"));
+  const scopeId = resolveScopeRef(tree, data.scopeId ?? defaultScopeId(), at("scopeId"));
+  assertScopeWritable(scopeId, at("scopeId"));
   const clash = await w.tx
     .select({ id: resourceTypes.id, scopeId: resourceTypes.scopeId })
     .from(resourceTypes)
@@ -52,7 +53,7 @@ export async function createResourceTypes(db: Database, actor: string, input: un
 }
 
 /** Types visible from a scope: its own and those of its ancestors (marked inherited). */
-export async function listResourceTypes(db: Queryable, scopeRef = ROOT_SCOPE_ID): Promise<ResourceTypeView[]> {
+export async function listResourceTypes(db: Queryable, scopeRef = defaultScopeId()): Promise<ResourceTypeView[]> {
   const tree = await loadScopeTree(db);
   const scopeId = resolveScopeRef(tree, scopeRef);
   const rows = await db.select().from(resourceTypes).where(inArray(resourceTypes.scopeId, tree.chain(scopeId))).orderBy(asc(resourceTypes.key));
@@ -61,7 +62,7 @@ export async function listResourceTypes(db: Queryable, scopeRef = ROOT_SCOPE_ID)
 
 export async function getResourceType(db: Queryable, id: string): Promise<ResourceType> {
   const [row] = await db.select().from(resourceTypes).where(eq(resourceTypes.id, id));
-  if (!row) throw notFound("resource type", id);
+  if (!row || !seesScope(row.scopeId)) throw notFound("resource type", id);
   return row;
 }
 
@@ -72,10 +73,10 @@ export async function getResourceType(db: Queryable, id: string): Promise<Resour
 export async function resolveTypeRef(db: Queryable, ref: string, field: string, scopeRef?: string, tree?: ScopeTree): Promise<ResourceType> {
   if (!TYPE_KEY_RULE.test(ref)) {
     const [row] = await db.select().from(resourceTypes).where(eq(resourceTypes.id, ref));
-    if (!row) throw notFound("resource type", ref, field);
+    if (!row || !seesScope(row.scopeId)) throw notFound("resource type", ref, field);
     return row;
   }
-  const rows = await db.select().from(resourceTypes).where(eq(resourceTypes.key, ref));
+  const rows = (await db.select().from(resourceTypes).where(eq(resourceTypes.key, ref))).filter((r) => seesScope(r.scopeId));
   if (scopeRef) {
     const t = tree ?? (await loadScopeTree(db));
     const chain = t.chain(resolveScopeRef(t, scopeRef));
@@ -92,6 +93,7 @@ export async function updateResourceType(db: Database, actor: string, id: string
   const data = parseWith(updateResourceTypeSchema, input);
   return write(db, actor, async ({ tx, record }) => {
     const before = await getResourceType(tx, id);
+    assertScopeWritable(before.scopeId, "id");
     const [after] = await tx.update(resourceTypes).set(data).where(eq(resourceTypes.id, id)).returning();
     record({ operation: "update", entityType: "resource_type", entityId: id, before, after });
     return after;
@@ -129,6 +131,7 @@ async function typeUsage(tx: Transaction, type: ResourceType) {
 export async function deleteResourceType(db: Database, actor: string, id: string) {
   return write(db, actor, async ({ tx, record }) => {
     const before = await getResourceType(tx, id);
+    assertScopeWritable(before.scopeId, "id");
     const uses = await typeUsage(tx, before);
     if (uses.length) throw conflict(`resource type '${before.key}' is still used by ${uses.join(", ")}`, "id", "in_use");
     await tx.delete(resourceTypes).where(eq(resourceTypes.id, id));

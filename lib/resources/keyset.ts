@@ -8,6 +8,7 @@ import type { Queryable } from "@/db/client";
 import { resources } from "@/db/schema";
 import { keysetPage, type KeysetPage, type KeysetWindow } from "@/lib/shared/keyset";
 import { ORGANIZATION_TYPE_ID } from "@/lib/organizations/schemas";
+import { tenantRows } from "@/lib/tenancy/rules";
 import type { Resource } from "./refs";
 
 export type ResourceFilter = { organizationId?: string; resourceTypeId?: string; parentId?: string };
@@ -15,6 +16,7 @@ export type ResourceFilter = { organizationId?: string; resourceTypeId?: string;
 export async function pageResources(db: Queryable, filter: ResourceFilter, window: KeysetWindow): Promise<KeysetPage<Resource>> {
   const where = and(
     ne(resources.resourceTypeId, ORGANIZATION_TYPE_ID),
+    tenantRows(resources.organizationId),
     filter.organizationId ? eq(resources.organizationId, filter.organizationId) : undefined,
     filter.resourceTypeId ? eq(resources.resourceTypeId, filter.resourceTypeId) : undefined,
     filter.parentId ? eq(resources.parentId, filter.parentId) : undefined,

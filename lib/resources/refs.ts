@@ -10,6 +10,7 @@ import { resources, resourceTypes } from "@/db/schema";
 import { conflict, invalid, notFound } from "@/lib/shared/errors";
 import { ID_PREFIX } from "@/lib/shared/ids";
 import { getOrganization, rootResource } from "@/lib/organizations/service";
+import { seesOrganization, tenantRows } from "@/lib/tenancy/rules";
 
 export type Resource = typeof resources.$inferSelect;
 export type RefOptions = { organization?: string; field: string };
@@ -19,7 +20,7 @@ export async function resolveResourceRef(db: Queryable, ref: string, opts: RefOp
   const org = opts.organization ? await getOrganization(db, opts.organization, "organization") : undefined;
   if (ref.startsWith(ID_PREFIX.resource)) {
     const [row] = await db.select().from(resources).where(eq(resources.id, ref));
-    if (!row || (org && row.organizationId !== org.id)) throw notFound("resource", ref, field);
+    if (!row || !seesOrganization(row.organizationId) || (org && row.organizationId !== org.id)) throw notFound("resource", ref, field);
     return row;
   }
   const colon = ref.indexOf(":");
@@ -37,7 +38,7 @@ export async function resolveResourceRef(db: Queryable, ref: string, opts: RefOp
     .select(getTableColumns(resources))
     .from(resources)
     .innerJoin(resourceTypes, eq(resourceTypes.id, resources.resourceTypeId))
-    .where(and(eq(resources.externalId, externalId), eq(resourceTypes.key, typeKey), org ? eq(resources.organizationId, org.id) : undefined))
+    .where(and(eq(resources.externalId, externalId), eq(resourceTypes.key, typeKey), org ? eq(resources.organizationId, org.id) : tenantRows(resources.organizationId)))
     .limit(2);
   if (!rows.length) throw notFound("resource", ref, field);
   if (rows.length > 1) {

@@ -3,6 +3,10 @@ import { z } from "zod";
 import type { Queryable } from "@/db/client";
 import { changeLog } from "@/db/schema";
 import { MAX_PAGE_SIZE, toPage, type Page } from "@/lib/shared/paging";
+import { tenantRows } from "@/lib/tenancy/rules";
+
+/** Within what a PostgreSQL timestamp holds; anything further out is surely a mistake. */
+const moment = z.coerce.date().min(new Date("0001-01-01T00:00:00Z")).max(new Date("9999-12-31T23:59:59Z"));
 
 export const changeQuerySchema = z.object({
   after: z.coerce.number().int().min(0).default(0),
@@ -10,17 +14,23 @@ export const changeQuerySchema = z.object({
   entityId: z.string().max(200).optional(),
   actor: z.string().max(200).optional(),
   organizationId: z.string().max(200).optional(),
-  since: z.coerce.date().optional(),
-  until: z.coerce.date().optional(),
+  since: moment.optional(),
+  until: moment.optional(),
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(100),
   cursor: z.coerce.number().int().min(0).optional(),
 });
 export type ChangeQuery = z.infer<typeof changeQuerySchema>;
 export type ChangeEntry = typeof changeLog.$inferSelect;
 
-/** The change log in commit order, from just after a revision; cursor is the last row's id. */
+/**
+ * The change log in commit order, from just after a revision; cursor is the
+ * last row's id. A tenant reads only its organization's entries: the others,
+ * environment-wide ones included, may name other organizations' objects.
+ */
 export async function listChanges(db: Queryable, q: ChangeQuery): Promise<Page<ChangeEntry>> {
   const where: SQL[] = [gt(changeLog.revision, q.after)];
+  const own = tenantRows(changeLog.organizationId);
+  if (own) where.push(own);
   if (q.cursor !== undefined) where.push(gt(changeLog.id, q.cursor));
   if (q.entityType) where.push(eq(changeLog.entityType, q.entityType));
   if (q.entityId) where.push(eq(changeLog.entityId, q.entityId));

@@ -4,8 +4,8 @@ import { grants, permissions, roleIncludes, rolePermissions, roles } from "@/db/
 import { conflict, invalid, notFound, parseWith } from "@/lib/shared/errors";
 import { newId } from "@/lib/shared/ids";
 import { write } from "@/lib/revisions/write";
-import { ROOT_SCOPE_ID } from "@/lib/scopes/schemas";
 import { collisionScopes, loadScopeTree, resolveScopeRef, type ScopeTree } from "@/lib/scopes/tree";
+import { assertScopeWritable, defaultScopeId, seesScope } from "@/lib/tenancy/rules";
 import { resolveTypeRef } from "@/lib/resource-types/service";
 import { resolvePermissionKeys } from "@/lib/permissions/service";
 import { createRoleSchema, setRolePermissionsSchema, updateRoleSchema } from "./schemas";
@@ -38,10 +38,10 @@ async function withLinks(db: Queryable, rows: RoleRow[]): Promise<Role[]> {
 }
 
 /** By id, or by slug as seen from a scope (nearest definition wins). */
-export async function findRole(db: Queryable, ref: string, scopeRef = ROOT_SCOPE_ID, field = "slug", tree?: ScopeTree): Promise<RoleRow> {
+export async function findRole(db: Queryable, ref: string, scopeRef = defaultScopeId(), field = "slug", tree?: ScopeTree): Promise<RoleRow> {
   if (ref.startsWith("role_")) {
     const [row] = await db.select().from(roles).where(eq(roles.id, ref));
-    if (row) return row;
+    if (row && seesScope(row.scopeId)) return row;
   }
   const t = tree ?? (await loadScopeTree(db));
   const chain = t.chain(resolveScopeRef(t, scopeRef));
@@ -55,7 +55,7 @@ export async function getRole(db: Queryable, ref: string, scopeRef?: string): Pr
   return role;
 }
 
-export async function listRoles(db: Queryable, scopeRef = ROOT_SCOPE_ID): Promise<RoleView[]> {
+export async function listRoles(db: Queryable, scopeRef = defaultScopeId()): Promise<RoleView[]> {
   const tree = await loadScopeTree(db);
   const scopeId = resolveScopeRef(tree, scopeRef);
   const rows = await db.select().from(roles).where(inArray(roles.scopeId, tree.chain(scopeId))).orderBy(asc(roles.slug));
@@ -103,7 +103,8 @@ export async function createRole(db: Database, actor: string, input: unknown) {
   const data = parseWith(createRoleSchema, input);
   return write(db, actor, async ({ tx, record }) => {
     const tree = await loadScopeTree(tx);
-    const scopeId = resolveScopeRef(tree, data.scopeId ?? ROOT_SCOPE_ID);
+    const scopeId = resolveScopeRef(tree, data.scopeId ?? defaultScopeId());
+    assertScopeWritable(scopeId, "scopeId");
     if (data.resourceType) await resolveTypeRef(tx, data.resourceType, "resourceType", scopeId, tree);
     const clash = await tx
       .select({ scopeId: roles.scopeId })
@@ -134,6 +135,7 @@ export async function updateRole(db: Database, actor: string, ref: string, input
   return write(db, actor, async ({ tx, record }) => {
     const tree = await loadScopeTree(tx);
     const row = await findRole(tx, ref, scopeRef, "slug", tree);
+    assertScopeWritable(row.scopeId, "slug");
     const [before] = await withLinks(tx, [row]);
     const { permissions: keys, includes, ...fields } = data;
     const [updated] = Object.keys(fields).length
@@ -154,6 +156,7 @@ export async function setRolePermissions(db: Database, actor: string, ref: strin
 export async function deleteRole(db: Database, actor: string, ref: string, scopeRef?: string) {
   return write(db, actor, async ({ tx, record }) => {
     const row = await findRole(tx, ref, scopeRef, "slug");
+    assertScopeWritable(row.scopeId, "slug");
     const [before] = await withLinks(tx, [row]);
     const [grant] = await tx.select({ id: grants.id }).from(grants).where(eq(grants.roleId, row.id)).limit(1);
     if (grant) throw conflict(`role '${row.slug}' is still granted (e.g. ${grant.id}); revoke its grants first`, "slug", "in_use");

@@ -7,10 +7,12 @@ import { pageQuerySchema, toPage } from "@/lib/shared/paging";
 import { write } from "@/lib/revisions/write";
 import { createScopeSchema, ROOT_SCOPE_ID, updateScopeSchema } from "./schemas";
 import { loadScopeTree, resolveScopeRef } from "./tree";
+import { assertScopeWritable, requireWholeEnvironment, tenantScopes } from "@/lib/tenancy/rules";
 
 export type Scope = typeof scopes.$inferSelect;
 
 export async function createScope(db: Database, actor: string, input: unknown) {
+  requireWholeEnvironment("creating a scope");
   const data = parseWith(createScopeSchema, input);
   return write(db, actor, async ({ tx, record }) => {
     const tree = await loadScopeTree(tx);
@@ -39,6 +41,7 @@ export async function updateScope(db: Database, actor: string, ref: string, inpu
   const data = parseWith(updateScopeSchema, input);
   return write(db, actor, async ({ tx, record }) => {
     const before = await getScope(tx, ref);
+    assertScopeWritable(before.id, "id");
     const [after] = await tx.update(scopes).set(data).where(eq(scopes.id, before.id)).returning();
     record({ operation: "update", entityType: "scope", entityId: before.id, before, after });
     return after;
@@ -51,14 +54,14 @@ export async function listScopeChildren(db: Queryable, ref: string, query: unkno
   const rows = await db
     .select()
     .from(scopes)
-    .where(and(eq(scopes.parentId, parent.id), page.cursor ? gt(scopes.id, page.cursor) : undefined))
+    .where(and(eq(scopes.parentId, parent.id), tenantScopes(scopes.id), page.cursor ? gt(scopes.id, page.cursor) : undefined))
     .orderBy(asc(scopes.id))
     .limit(page.limit + 1);
   return toPage(rows, page.limit, (r) => r.id);
 }
 
 export async function listScopes(db: Queryable): Promise<Scope[]> {
-  return db.select().from(scopes).orderBy(asc(scopes.createdAt), asc(scopes.id));
+  return db.select().from(scopes).where(tenantScopes(scopes.id)).orderBy(asc(scopes.createdAt), asc(scopes.id));
 }
 
 export async function requireScope(db: Queryable, ref: string, field = "scopeId") {

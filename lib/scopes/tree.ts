@@ -1,6 +1,7 @@
 import type { Queryable } from "@/db/client";
 import { scopes } from "@/db/schema";
 import { notFound } from "@/lib/shared/errors";
+import { seesScope } from "@/lib/tenancy/rules";
 
 /**
  * The scope tree is small (definitions, not data), so rules that follow it
@@ -42,11 +43,10 @@ export async function loadScopeTree(db: Queryable): Promise<ScopeTree> {
   };
 }
 
-/** A scope reference is its id or its key (`default`, a GenAuth namespace code). */
+/** A scope reference is its id or its key (`default`, a GenAuth namespace code); a tenant finds only the scopes it sees. */
 export function resolveScopeRef(tree: ScopeTree, ref: string, field = "scopeId"): string {
-  if (tree.parentOf.has(ref)) return ref;
-  const byKey = tree.idByKey.get(ref);
-  if (byKey) return byKey;
+  const id = tree.parentOf.has(ref) ? ref : tree.idByKey.get(ref);
+  if (id && seesScope(id)) return id;
   throw notFound("scope", ref, field);
 }
 

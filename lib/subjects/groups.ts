@@ -12,6 +12,7 @@ import { pageQuerySchema, toPage, type Page } from "@/lib/shared/paging";
 import { write, type WriteContext } from "@/lib/revisions/write";
 import { getOrganization, type Organization } from "@/lib/organizations/service";
 import { escapeLike, rowsOf } from "@/lib/resources/tree";
+import { requireWholeEnvironment, tenantRows } from "@/lib/tenancy/rules";
 import { groupMemberId, removeGrants, removeGroupMembers, subjectGrants } from "./cleanup";
 import { resolveGroup, resolveSubjectRef, SUBJECT_REF_PREFIXES, type Group } from "./refs";
 import { createGroupSchema, groupMemberSchema, listGroupsQuerySchema, updateGroupSchema } from "./schemas";
@@ -25,6 +26,13 @@ export async function getGroup(db: Queryable, ref: string, options: LookupOption
   const org = options.organization ? await getOrganization(db, options.organization, "organization") : undefined;
   const value = ref.startsWith("group:") ? ref.slice("group:".length).replace(/#member$/, "") : ref;
   return resolveGroup(db, value, { organization: org, field });
+}
+
+/** A group about to change: an environment-wide one is shared by every organization, so a tenant may not. */
+async function changeableGroup(db: Queryable, ref: string, options: LookupOptions): Promise<Group> {
+  const group = await getGroup(db, ref, options);
+  if (group.organizationId === null) requireWholeEnvironment("changing an environment-wide group");
+  return group;
 }
 
 async function insertGroup(w: WriteContext, data: { organizationId: string | null; externalId?: string; name: string; description?: string }) {
@@ -45,6 +53,7 @@ async function insertGroup(w: WriteContext, data: { organizationId: string | nul
 
 export async function createGroup(db: Database, actor: string, input: unknown) {
   const data = parseWith(createGroupSchema, input);
+  if (!data.organizationId) requireWholeEnvironment("creating an environment-wide group");
   return write(db, actor, async (w) => {
     const org = data.organizationId ? await getOrganization(w.tx, data.organizationId, "organizationId") : undefined;
     return insertGroup(w, { ...data, organizationId: org?.id ?? null });
@@ -70,7 +79,7 @@ export async function listGroups(db: Queryable, query: unknown): Promise<Page<Gr
     .from(groups)
     .where(
       and(
-        org ? eq(groups.organizationId, org.id) : undefined,
+        org ? eq(groups.organizationId, org.id) : tenantRows(groups.organizationId, { environmentWide: true }),
         pattern ? or(ilike(groups.name, pattern), ilike(groups.externalId, pattern)) : undefined,
         q.cursor ? gt(groups.id, q.cursor) : undefined,
       ),
@@ -83,7 +92,7 @@ export async function listGroups(db: Queryable, query: unknown): Promise<Page<Gr
 export async function updateGroup(db: Database, actor: string, ref: string, input: unknown, options: LookupOptions = {}) {
   const data = parseWith(updateGroupSchema, input);
   return write(db, actor, async ({ tx, record }) => {
-    const before = await getGroup(tx, ref, options);
+    const before = await changeableGroup(tx, ref, options);
     if (!Object.keys(data).length) return before;
     const [after] = await tx.update(groups).set({ ...data, updatedAt: new Date() }).where(eq(groups.id, before.id)).returning();
     record({ operation: "update", entityType: "group", entityId: before.id, organizationId: before.organizationId, before, after });
@@ -94,7 +103,7 @@ export async function updateGroup(db: Database, actor: string, ref: string, inpu
 /** Also removes its members, its place in other groups and the grants it holds, each recorded. */
 export async function deleteGroup(db: Database, actor: string, ref: string, options: LookupOptions = {}) {
   return write(db, actor, async (w) => {
-    const group = await getGroup(w.tx, ref, options);
+    const group = await changeableGroup(w.tx, ref, options);
     await removeGrants(w, subjectGrants("group", [group.id]));
     await removeGroupMembers(w, or(eq(groupMembers.groupId, group.id), and(eq(groupMembers.memberType, "group"), eq(groupMembers.memberId, group.id))));
     await w.tx.delete(groups).where(eq(groups.id, group.id));
@@ -130,7 +139,7 @@ async function containsTransitively(db: Queryable, memberGroupId: string, groupI
 }
 
 async function groupContext(db: Queryable, ref: string, options: LookupOptions) {
-  const group = await getGroup(db, ref, options);
+  const group = await changeableGroup(db, ref, options);
   const org = group.organizationId ? await getOrganization(db, group.organizationId) : undefined;
   return { group, org };
 }

@@ -11,7 +11,7 @@ import { conflict, parseWith } from "@/lib/shared/errors";
 import { newId } from "@/lib/shared/ids";
 import { write, type WriteContext } from "@/lib/revisions/write";
 import { getOrganization, rootResource } from "@/lib/organizations/service";
-import { assignInTx, IS_ASSIGNMENT } from "@/lib/grants/assignments";
+import { assignInTx, inItem, IS_ASSIGNMENT } from "@/lib/grants/assignments";
 import { removeGrants } from "./cleanup";
 import type { Membership } from "./refs";
 import { createMembershipSchema } from "./schemas";
@@ -45,7 +45,7 @@ async function setRolesInTx(w: WriteContext, membership: Membership, slugs: stri
   const held = new Set(rows.map((r) => r.slug));
   for (const [i, slug] of slugs.entries()) {
     if (held.has(slug)) continue;
-    await assignInTx(w, { subject: `membership:${membership.id}`, role: slug, resource: root.id }, `roleSlugs[${i}].`);
+    await inItem(`roleSlugs[${i}]`, () => assignInTx(w, { subject: `membership:${membership.id}`, role: slug, resource: root.id }));
     held.add(slug);
   }
 }

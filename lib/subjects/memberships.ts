@@ -7,6 +7,7 @@ import { newId } from "@/lib/shared/ids";
 import { toPage, type Page } from "@/lib/shared/paging";
 import { write } from "@/lib/revisions/write";
 import { getOrganization } from "@/lib/organizations/service";
+import { tenantRows } from "@/lib/tenancy/rules";
 import { removeMemberships } from "./cleanup";
 import { resolveMembership, type Membership } from "./refs";
 import { createMembershipSchema, listMembershipsQuerySchema } from "./schemas";
@@ -47,7 +48,7 @@ export async function listMemberships(db: Queryable, query: unknown): Promise<Pa
     .from(memberships)
     .where(
       and(
-        org ? eq(memberships.organizationId, org.id) : undefined,
+        org ? eq(memberships.organizationId, org.id) : tenantRows(memberships.organizationId),
         user ? eq(memberships.userId, user.id) : undefined,
         q.cursor ? gt(memberships.id, q.cursor) : undefined,
       ),

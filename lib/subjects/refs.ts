@@ -11,10 +11,10 @@ import type { Queryable } from "@/db/client";
 import { departments, groups, memberships, users } from "@/db/schema";
 import { conflict, invalid, notFound } from "@/lib/shared/errors";
 import { ID_PREFIX } from "@/lib/shared/ids";
-import { ROOT_SCOPE_ID } from "@/lib/scopes/schemas";
 import { findRole } from "@/lib/roles/service";
 import { getOrganization, type Organization } from "@/lib/organizations/service";
 import { scopeChain } from "@/lib/resources/types";
+import { defaultScopeId, seesOrganization, tenantRows } from "@/lib/tenancy/rules";
 
 export type SubjectRef = { type: "user" | "group" | "department" | "role"; id: string; organizationId: string | null };
 export type RefOptions = { organization?: string; field: string };
@@ -50,7 +50,7 @@ export async function resolveGroup(db: Queryable, ref: string, opts: { organizat
     .where(
       and(
         or(eq(groups.id, ref), eq(groups.externalId, ref)),
-        org ? or(eq(groups.organizationId, org.id), isNull(groups.organizationId)) : undefined,
+        org ? or(eq(groups.organizationId, org.id), isNull(groups.organizationId)) : tenantRows(groups.organizationId, { environmentWide: true }),
       ),
     )
     .limit(3);
@@ -63,14 +63,14 @@ export async function resolveDepartment(db: Queryable, ref: string, opts: { orga
   const rows = await db
     .select()
     .from(departments)
-    .where(and(or(eq(departments.id, ref), eq(departments.externalId, ref)), org ? eq(departments.organizationId, org.id) : undefined))
+    .where(and(or(eq(departments.id, ref), eq(departments.externalId, ref)), org ? eq(departments.organizationId, org.id) : tenantRows(departments.organizationId)))
     .limit(3);
   return pick(rows, ref, "department", opts.field);
 }
 
 export async function resolveMembership(db: Queryable, id: string, opts: { organization?: Organization; field: string }): Promise<Membership> {
   const [row] = await db.select().from(memberships).where(eq(memberships.id, id));
-  if (!row || (opts.organization && row.organizationId !== opts.organization.id)) throw notFound("membership", id, opts.field);
+  if (!row || !seesOrganization(row.organizationId) || (opts.organization && row.organizationId !== opts.organization.id)) throw notFound("membership", id, opts.field);
   return row;
 }
 
@@ -123,7 +123,7 @@ export async function resolveSubjectRef(db: Queryable, ref: string, opts: RefOpt
       return { type: "department", id: department.id, organizationId: department.organizationId };
     }
     case "role": {
-      const role = await findRole(db, value, org?.scopeId ?? ROOT_SCOPE_ID, field);
+      const role = await findRole(db, value, org?.scopeId ?? defaultScopeId(), field);
       // A role looked up by id must still be visible from the organization's scope.
       if (org && !(await scopeChain(db, org.scopeId)).includes(role.scopeId)) throw notFound("role", value, field);
       return { type: "role", id: role.id, organizationId: org?.id ?? null };

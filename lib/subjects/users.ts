@@ -1,4 +1,9 @@
-/** Users are environment-wide; organizations see them through memberships and grants. */
+/**
+ * Users are environment-wide; organizations see them through memberships and
+ * grants. A key restricted to an organization may read and create users (to
+ * bring them into its organization) but not change or delete one: every
+ * organization shares it, and deleting it revokes its grants everywhere.
+ */
 import { and, asc, eq, gt, ilike, or } from "drizzle-orm";
 import type { Database, Queryable } from "@/db/client";
 import { departmentMembers, groupMembers, memberships, users } from "@/db/schema";
@@ -7,6 +12,7 @@ import { newId } from "@/lib/shared/ids";
 import { toPage, type Page } from "@/lib/shared/paging";
 import { write, type WriteContext } from "@/lib/revisions/write";
 import { escapeLike } from "@/lib/resources/tree";
+import { requireWholeEnvironment } from "@/lib/tenancy/rules";
 import { removeDepartmentMembers, removeGrants, removeGroupMembers, removeMemberships, subjectGrants } from "./cleanup";
 import { resolveUser, type User } from "./refs";
 import { createUserSchema, listUsersQuerySchema, updateUserSchema } from "./schemas";
@@ -72,6 +78,7 @@ export async function listUsers(db: Queryable, query: unknown): Promise<Page<Use
 }
 
 export async function updateUser(db: Database, actor: string, ref: string, input: unknown) {
+  requireWholeEnvironment("changing a user");
   const data = parseWith(updateUserSchema, input);
   return write(db, actor, async ({ tx, record }) => {
     const before = await getUser(tx, ref);
@@ -85,6 +92,7 @@ export async function updateUser(db: Database, actor: string, ref: string, input
 
 /** Also revokes the user's grants and ends its organization, group and department memberships, each recorded. */
 export async function deleteUser(db: Database, actor: string, ref: string) {
+  requireWholeEnvironment("deleting a user");
   return write(db, actor, async (w) => {
     const user = await getUser(w.tx, ref);
     await removeGrants(w, subjectGrants("user", [user.id]));

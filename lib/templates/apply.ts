@@ -5,11 +5,11 @@ import { permissions, resourceTypeHierarchy, resourceTypes } from "@/db/schema";
 import { conflict, notFound, parseWith } from "@/lib/shared/errors";
 import { newId } from "@/lib/shared/ids";
 import { write } from "@/lib/revisions/write";
-import { ROOT_SCOPE_ID } from "@/lib/scopes/schemas";
 import { loadScopeTree, resolveScopeRef } from "@/lib/scopes/tree";
+import { assertScopeWritable, defaultScopeId } from "@/lib/tenancy/rules";
 import { findTemplate } from "./catalog";
 
-export const applyTemplateSchema = z.object({ scopeId: z.string().min(1).max(100).default(ROOT_SCOPE_ID) }).strict();
+export const applyTemplateSchema = z.object({ scopeId: z.string().min(1).max(100).optional().describe("default the root scope (a key restricted to an organization: its scope)") }).strict();
 
 export type TemplateResult = { created: { types: number; rules: number; permissions: number }; typeIds: Record<string, string> };
 
@@ -23,7 +23,8 @@ export async function applyTemplate(db: Database, actor: string, name: string, i
   const data = parseWith(applyTemplateSchema, input ?? {});
   return write(db, actor, async ({ tx, record }): Promise<TemplateResult> => {
     const tree = await loadScopeTree(tx);
-    const scopeId = resolveScopeRef(tree, data.scopeId);
+    const scopeId = resolveScopeRef(tree, data.scopeId ?? defaultScopeId());
+    assertScopeWritable(scopeId, "scopeId");
     const chain = tree.chain(scopeId);
     const created = { types: 0, rules: 0, permissions: 0 };
     const keys = template.types.map((t) => t.key);

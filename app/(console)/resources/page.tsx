@@ -1,18 +1,57 @@
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/shell/coming-soon";
+import Link from "next/link";
+import { PageHeader } from "@/components/shell/page-header";
+import { LoadDemoButton, NewOrganizationButton } from "@/components/organizations/organization-forms";
+import { DEMO_ORGANIZATION } from "@/lib/demo/seed";
+import { loadOrganizations } from "../_lib/organizations";
 
+export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Resources" };
 
-export default function ResourcesPage() {
+export default async function ResourcesIndex() {
+  const organizations = await loadOrganizations();
+  const hasDemo = organizations.some((o) => o.externalId === DEMO_ORGANIZATION.externalId);
   return (
-    <ComingSoon
-      title="Resources"
-      summary="Each organization's resources as a tree."
-      plans={[
-        "browse and search the tree of an organization, fast with 100,000 resources",
-        "create, edit, move and delete resources, with the type hierarchy enforced",
-        "see a resource's direct and inherited grants and who has access",
-      ]}
-    />
+    <>
+      <PageHeader
+        title="Resources"
+        description="Each organization keeps its resources in a tree under its root. Pick an organization to browse, search and change its tree."
+        actions={
+          <>
+            {!hasDemo && organizations.length > 0 && <LoadDemoButton />}
+            <NewOrganizationButton />
+          </>
+        }
+      />
+      {organizations.length === 0 ? (
+        <section className="panel welcome" aria-labelledby="welcome-title">
+          <h2 id="welcome-title">This installation is empty</h2>
+          <p className="muted">
+            Load a small example — an organization with workspaces, projects, documents, teams, departments and grants, on the content-management template — and explore a working
+            console in a minute. Or start with your own organization.
+          </p>
+          <div className="row-actions start">
+            <LoadDemoButton primary />
+          </div>
+          <p className="small muted">
+            The same from a terminal: <code>npm run demo</code>.
+          </p>
+        </section>
+      ) : (
+        <section className="panel" aria-labelledby="orgs-title">
+          <h2 id="orgs-title">Organizations</h2>
+          <ul className="org-list">
+            {organizations.map((o) => (
+              <li key={o.id}>
+                <Link href={`/resources/${o.id}`} className="org-link">
+                  <span className="org-name">{o.name}</span>
+                  <span className="muted small mono">{o.externalId ?? o.id}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
   );
 }

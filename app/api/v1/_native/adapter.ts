@@ -8,7 +8,9 @@ import type { Database } from "@/db/client";
 import { authenticateApiKey, type ApiKey } from "@/lib/api-keys/service";
 import { ArborError, type ErrorKind } from "@/lib/shared/errors";
 import { getArbor } from "@/lib/runtime";
-import { queryObject, readJson } from "@/app/_http/body";
+import { requireWholeEnvironment, withTenant } from "@/lib/tenancy/rules";
+import { tenantOf } from "@/lib/tenancy/load";
+import { assertText, queryObject, readJson } from "@/app/_http/body";
 
 export type NativeContext<P> = {
   req: NextRequest;
@@ -21,7 +23,11 @@ export type NativeContext<P> = {
   query: Record<string, string | string[]>;
 };
 
-type Options = { write?: boolean };
+/**
+ * `write`: refused to read-only keys. `wholeEnvironment`: refused to keys
+ * restricted to an organization (key management, bulk import and export).
+ */
+type Options = { write?: boolean; wholeEnvironment?: boolean };
 type RouteContext<P> = { params: Promise<P> };
 
 const STATUS: Record<ErrorKind, number> = {
@@ -56,14 +62,12 @@ export function nativeRoute<P = Record<string, never>>(fn: (ctx: NativeContext<P
       const { db } = await getArbor();
       const key = await authenticate(db, req);
       if (options.write && key.readOnly) throw new ArborError("forbidden", "this API key is read-only");
-      return await fn({
-        req,
-        params: route?.params ? await route.params : ({} as P),
-        db,
-        key,
-        actor: `key:${key.name}`,
-        body: () => readJson(req),
-        query: queryObject(req.nextUrl),
+      const params = route?.params ? await route.params : ({} as P);
+      for (const [name, value] of Object.entries(params as object)) assertText(String(value), name);
+      // Everything the handler awaits runs as the key's tenant: lib/ applies the isolation rule (lib/tenancy/rules.ts).
+      return await withTenant(await tenantOf(db, key.organizationId), () => {
+        if (options.wholeEnvironment) requireWholeEnvironment(`${req.method} ${req.nextUrl.pathname}`);
+        return fn({ req, params, db, key, actor: `key:${key.name}`, body: () => readJson(req), query: queryObject(req.nextUrl) });
       });
     } catch (error) {
       return errorResponse(error);

@@ -10,6 +10,7 @@ import { createPermissionSchema, createPermissionsBatchSchema, updatePermissionS
 import { createRoleSchema, setRolePermissionsSchema, updateRoleSchema } from "@/lib/roles/schemas";
 import { applyTemplateSchema } from "@/lib/templates/apply";
 import { createOrganizationSchema, updateOrganizationSchema } from "@/lib/organizations/schemas";
+import { createApiKeySchema } from "@/lib/api-keys/schemas";
 import { createResourceSchema, moveResourceSchema, updateResourceSchema } from "@/lib/resources/schemas";
 import {
   createDepartmentSchema,
@@ -33,6 +34,8 @@ export type Operation = {
   body?: z.ZodType;
   query?: Record<string, string>;
   write?: boolean;
+  /** Refused to keys restricted to an organization. */
+  wholeEnvironment?: boolean;
 };
 
 /** Every native endpoint: a new route adds its line here. */
@@ -77,9 +80,9 @@ const operations: Operation[] = [
   { method: "post", path: "/lookup/resources", tag: "Decisions", summary: "Resources the subject may act on (cursor-paginated)", body: lookupResourcesSchema },
   { method: "post", path: "/lookup/subjects", tag: "Decisions", summary: "Users who may act on the resource, direct or inherited, with their actions", body: lookupSubjectsSchema },
   { method: "post", path: "/effective-actions", tag: "Decisions", summary: "Every action the subject may take on the resource", body: effectiveActionsSchema },
-  { method: "post", path: "/import", tag: "Bulk", summary: "Import tuples (text/plain, one per line), all or nothing", write: true },
-  { method: "get", path: "/export", tag: "Bulk", summary: "Export as tuples (text/plain)" },
-  { method: "post", path: "/organizations", tag: "Organizations", summary: "Create an organization with its scope and root resource", body: createOrganizationSchema, write: true },
+  { method: "post", path: "/import", tag: "Bulk", summary: "Import tuples (text/plain, one per line), all or nothing", write: true, wholeEnvironment: true },
+  { method: "get", path: "/export", tag: "Bulk", summary: "Export as tuples (text/plain)", wholeEnvironment: true },
+  { method: "post", path: "/organizations", tag: "Organizations", summary: "Create an organization with its scope (a child of scopeId, default the root: it inherits that scope's definitions) and root resource", body: createOrganizationSchema, write: true },
   { method: "get", path: "/organizations", tag: "Organizations", summary: "List organizations", query: { search: "name or external id contains", limit: "1–1000", cursor: "from nextCursor" } },
   { method: "get", path: "/organizations/{id}", tag: "Organizations", summary: "Get an organization by id or external id" },
   { method: "patch", path: "/organizations/{id}", tag: "Organizations", summary: "Rename an organization (and its root resource)", body: updateOrganizationSchema, write: true },
@@ -118,6 +121,9 @@ const operations: Operation[] = [
   { method: "post", path: "/departments/{id}/members", tag: "Departments", summary: "Add a user to a department", body: departmentMemberSchema, write: true },
   { method: "get", path: "/departments/{id}/members", tag: "Departments", summary: "Users of a department", query: { includeSubDepartments: "true to include members of sub-departments", limit: "1–1000", cursor: "from nextCursor" } },
   { method: "delete", path: "/departments/{id}/members", tag: "Departments", summary: "Remove a user named by ?userId= (or a JSON body {userId})", query: { userId: "user id or external id" }, write: true },
+  { method: "post", path: "/api-keys", tag: "API keys", summary: "Create an API key, optionally read-only or restricted to one organization; the secret is shown in this answer only", body: createApiKeySchema, write: true, wholeEnvironment: true },
+  { method: "get", path: "/api-keys", tag: "API keys", summary: "List API keys (never their secrets)", wholeEnvironment: true },
+  { method: "delete", path: "/api-keys/{id}", tag: "API keys", summary: "Revoke an API key: it stops working with the next request", write: true, wholeEnvironment: true },
   { method: "get", path: "/changes", tag: "Change log", summary: "Change log after a revision", query: { after: "revision", entityType: "", entityId: "", actor: "", limit: "1–1000", cursor: "" } },
 ];
 
@@ -156,8 +162,11 @@ export function openApiDocument() {
           content: { "application/json": { schema: { type: "object" } } },
         },
         "400": { description: "Invalid input: names the field and the rule", content: { "application/json": { schema: errorSchema } } },
-        "401": { description: "Missing or invalid API key" },
-        "404": { description: "Unknown id" },
+        "401": { description: "Missing, invalid or revoked API key" },
+        ...(op.write || op.wholeEnvironment
+          ? { "403": { description: op.wholeEnvironment ? "The key is read-only, or restricted to an organization" : "The key is read-only, or restricted to an organization and this changes what organizations share" } }
+          : {}),
+        "404": { description: "Unknown id, or one of another organization than the key's" },
         "409": { description: "Conflict: duplicate, in use or ambiguous" },
       },
     };

@@ -17,4 +17,4 @@ export const GET = nativeRoute(async ({ db }) => {
     },
   });
   return new Response(stream, { headers: { "content-type": "text/plain; charset=utf-8" } });
-});
+}, { wholeEnvironment: true });

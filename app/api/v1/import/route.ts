@@ -21,4 +21,4 @@ export const POST = nativeRoute(async ({ req, db, actor }) => {
   if (!req.body) throw new ArborError("validation", "body: send tuples, one per line", [{ field: "body", rule: "required", message: "body: send tuples, one per line" }]);
   const { value, revision } = await importTuples(db, actor, linesOf(textOf(req.body)));
   return written(value, revision);
-}, { write: true });
+}, { write: true, wholeEnvironment: true });

@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/shell/page-header";
+import { SubjectTabs } from "@/components/subjects/subject-tabs";
+
+export const metadata: Metadata = { title: "Users, groups, departments" };
+
+export default function SubjectsLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <>
+      <PageHeader
+        title="Users, groups, departments"
+        description="The subjects grants are given to. Users are shared by every organization and join one through a membership; groups (which nest) and departments (a tree) belong to an organization."
+      />
+      <SubjectTabs />
+      {children}
+    </>
+  );
+}

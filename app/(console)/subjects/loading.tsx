@@ -1,0 +1,7 @@
+export default function Loading() {
+  return (
+    <div className="panel" role="status" aria-live="polite">
+      <p className="muted">Loading…</p>
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+/**
+ * The WorkOS family's wire format (shared/contracts/workos.md): bearer API
+ * keys, snake_case JSON with `Content-Type: application/json` on every
+ * answer, errors the SDK maps to its typed exceptions, and replay of POSTs
+ * sent again with the same `Idempotency-Key`. Handlers get parsed input and
+ * call the domain library; nothing here decides access.
+ */
+import { createHash, randomUUID } from "node:crypto";
+import type { NextRequest } from "next/server";
+import type { Database } from "@/db/client";
+import { authenticateApiKey, type ApiKey } from "@/lib/api-keys/service";
+import { ArborError, invalid } from "@/lib/shared/errors";
+import { getArbor } from "@/lib/runtime";
+import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from "@/lib/idempotency/store";
+import { withTenant } from "@/lib/tenancy/rules";
+import { tenantOf } from "@/lib/tenancy/load";
+import { assertText, MAX_JSON_BYTES, queryObject, readJson, readText } from "@/app/_http/body";
+import { asArborError } from "./errors";
+
+export type WorkosContext<P> = {
+  req: NextRequest;
+  /** Path parameters, percent-decoded once by Next.js (`a%2Fb` → `a/b`). */
+  params: P;
+  db: Database;
+  key: ApiKey;
+  /** Who the change log names for writes made by this request. */
+  actor: string;
+  body: () => Promise<unknown>;
+  query: Record<string, string | string[]>;
+};
+
+/** `readOnly`: a POST that changes nothing (an access check): read-only keys may send it and its answer is not stored for replay. */
+type Options = { readOnly?: boolean };
+type RouteContext<P> = { params: Promise<P> };
+
+const JSON_TYPE = "application/json";
+const MAX_IDEMPOTENCY_KEY = 255;
+
+export const json = (data: unknown, status = 200) => Response.json(data, { status });
+/** 204 still says JSON: the SDK ignores the body of a delete, but every answer carries the type. */
+export const noContent = () => new Response(null, { status: 204, headers: { "content-type": JSON_TYPE } });
+
+function errorResponse(error: unknown): Response {
+  const { status, body } = asArborError(error);
+  return json(body, status);
+}
+
+async function authenticate(db: Database, req: Request): Promise<ApiKey> {
+  const match = /^Bearer\s+(\S+)$/i.exec(req.headers.get("authorization") ?? "");
+  if (!match) throw new ArborError("unauthenticated", "missing API key: send 'Authorization: Bearer <key>'");
+  const key = await authenticateApiKey(db, match[1]);
+  if (!key) throw new ArborError("unauthenticated", "invalid or revoked API key");
+  return key;
+}
+
+/**
+ * Runs a POST at most once per Idempotency-Key: the first answer (anything
+ * but a server error) is stored and replayed for the same request; a
+ * different request under the key is refused (422), one still running is a
+ * conflict (409). Server errors free the key so the SDK's retry runs again.
+ */
+async function once(db: Database, key: ApiKey, req: NextRequest, idempotencyKey: string, run: () => Promise<Response>): Promise<Response> {
+  if (idempotencyKey.length > MAX_IDEMPOTENCY_KEY) {
+    throw invalid("Idempotency-Key", "too_big", `Idempotency-Key: at most ${MAX_IDEMPOTENCY_KEY} characters`);
+  }
+  const path = req.nextUrl.pathname + req.nextUrl.search;
+  const text = await readText(req.clone(), MAX_JSON_BYTES);
+  const request = {
+    apiKeyId: key.id,
+    key: idempotencyKey,
+    method: req.method,
+    path,
+    requestHash: createHash("sha256").update(`${req.method} ${path}\n${text}`).digest("hex"),
+  };
+  const claim = await claimIdempotencyKey(db, request);
+  if (claim.kind === "replay") return new Response(claim.body, { status: claim.status, headers: { "content-type": JSON_TYPE, "idempotent-replayed": "true" } });
+  if (claim.kind === "in_progress") throw new ArborError("conflict", `a request with Idempotency-Key '${idempotencyKey}' is still being processed`);
+  if (claim.kind === "mismatch") {
+    throw invalid("Idempotency-Key", "reused", `Idempotency-Key: '${idempotencyKey}' was already used for a different request (${claim.method} ${claim.path})`);
+  }
+  let response: Response;
+  try {
+    response = await run();
+  } catch (error) {
+    await releaseIdempotencyKey(db, request);
+    throw error;
+  }
+  if (response.status >= 500) await releaseIdempotencyKey(db, request);
+  else await completeIdempotencyKey(db, request, response.status, await response.clone().text());
+  return response;
+}
+
+export function workosRoute<P = Record<string, never>>(fn: (ctx: WorkosContext<P>) => Promise<Response>, options: Options = {}) {
+  return async (req: NextRequest, route: RouteContext<P>): Promise<Response> => {
+    let response: Response;
+    try {
+      const { db } = await getArbor();
+      const key = await authenticate(db, req);
+      const writes = req.method !== "GET" && !options.readOnly;
+      if (writes && key.readOnly) throw new ArborError("forbidden", "this API key is read-only");
+      const run = async () => {
+        try {
+          const params = route?.params ? await route.params : ({} as P);
+          for (const [name, value] of Object.entries(params as object)) assertText(String(value), name);
+          // Everything the handler awaits runs as the key's tenant: lib/ applies the isolation rule (lib/tenancy/rules.ts).
+          return await withTenant(await tenantOf(db, key.organizationId), () =>
+            fn({ req, params, db, key, actor: `key:${key.name}`, body: () => readJson(req), query: queryObject(req.nextUrl) }),
+          );
+        } catch (error) {
+          // Caller errors become stored answers; only unexpected ones propagate (and free the key).
+          if (error instanceof ArborError) return errorResponse(error);
+          throw error;
+        }
+      };
+      const idempotencyKey = req.headers.get("idempotency-key");
+      response = req.method === "POST" && writes && idempotencyKey ? await once(db, key, req, idempotencyKey, run) : await run();
+    } catch (error) {
+      response = errorResponse(error);
+    }
+    response.headers.set("x-request-id", randomUUID());
+    return response;
+  };
+}
+
+/** The answer for any path under a WorkOS prefix that no route serves: JSON, so the SDK raises NotFoundException. */
+export function unknownPath(req: NextRequest): Response {
+  const response = json({ code: "not_found", message: `The requested path '${req.nextUrl.pathname}' could not be found.` }, 404);
+  response.headers.set("x-request-id", randomUUID());
+  return response;
+}

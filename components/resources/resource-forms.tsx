@@ -1,0 +1,164 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { Controller, useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { z } from "zod";
+import { createResourceSchema, moveResourceSchema, updateResourceSchema } from "@/lib/resources/schemas";
+import { createResourceAction, moveResourceAction, updateResourceAction } from "@/app/(console)/resources/_actions/resources";
+import { Field } from "@/components/ui/field";
+import { FormError } from "@/components/forms/form-error";
+import { applyServerError } from "@/components/forms/server-errors";
+import { emptyAsNull, emptyAsUndefined, resolverOptions } from "@/components/forms/zod-messages";
+import { ResourcePicker } from "./resource-picker";
+import { useSharedTree } from "./tree/tree-context";
+import type { TreeNode } from "./tree/tree-types";
+
+/** A resource type offered under a parent; `allowedParents` null = the type may sit anywhere. */
+export type TypeOption = { key: string; name: string; allowedParents: string[] | null };
+
+type CreateValues = z.input<typeof createResourceSchema>;
+
+export function CreateResourceForm({ organizationId, parent, types, onDone }: { organizationId: string; parent: TreeNode; types: TypeOption[]; onDone: () => void }) {
+  const router = useRouter();
+  const tree = useSharedTree();
+  const allowed = types.filter((t) => !t.allowedParents || t.allowedParents.includes(parent.type));
+  const form = useForm<CreateValues, unknown, z.output<typeof createResourceSchema>>({
+    resolver: zodResolver(createResourceSchema, resolverOptions),
+    defaultValues: { organizationId, parentId: parent.id, type: allowed[0]?.key ?? "", externalId: "", name: "" },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const onSubmit = form.handleSubmit(async (values) => {
+    const result = await createResourceAction(values);
+    if (result.error) return applyServerError(form.setError, result.error, ["type", "externalId", "name", "description", "parentId"]);
+    tree?.refresh(result.data.touched);
+    onDone();
+    router.push(`/resources/${organizationId}/${result.data.id}`);
+  });
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate>
+      <p className="muted small">
+        Under <strong>{parent.name}</strong> ({parent.type}).
+      </p>
+      <Field label="Type" error={errors.type?.message} hint={allowed.length < types.length ? `The type hierarchy allows these under a ${parent.type}.` : undefined}>
+        {(control) => (
+          <select {...control} {...form.register("type")}>
+            {allowed.length === 0 && <option value="">No type may be placed under a {parent.type}</option>}
+            {allowed.map((t) => (
+              <option key={t.key} value={t.key}>
+                {t.name} ({t.key})
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <div className="form-row">
+        <Field label="External id" error={errors.externalId?.message} hint="Your system's id, unique per type in the organization.">
+          {(control) => <input {...control} {...form.register("externalId")} className="mono" spellCheck={false} />}
+        </Field>
+        <Field label="Name" error={errors.name?.message}>
+          {(control) => <input {...control} {...form.register("name")} />}
+        </Field>
+      </div>
+      <Field label="Description (optional)" error={errors.description?.message}>
+        {(control) => <textarea {...control} {...form.register("description", { setValueAs: emptyAsUndefined })} />}
+      </Field>
+      <FormError errors={errors} />
+      <div className="form-actions">
+        <button type="button" className="button" onClick={onDone}>Cancel</button>
+        <button type="submit" className="button button-primary" disabled={isSubmitting || allowed.length === 0}>
+          {isSubmitting ? "Creating…" : "Create resource"}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+type UpdateValues = z.input<typeof updateResourceSchema>;
+
+/** Type and external id identify the resource to other systems, so they stay; name and description change. */
+export function EditResourceForm({ resource, onDone }: { resource: TreeNode & { description: string | null }; onDone: () => void }) {
+  const tree = useSharedTree();
+  const form = useForm<UpdateValues, unknown, z.output<typeof updateResourceSchema>>({
+    resolver: zodResolver(updateResourceSchema, resolverOptions),
+    defaultValues: { name: resource.name, description: resource.description },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const onSubmit = form.handleSubmit(async (values) => {
+    const result = await updateResourceAction(resource.id, values);
+    if (result.error) return applyServerError(form.setError, result.error, ["name", "description"]);
+    tree?.refresh(result.data.touched);
+    onDone();
+  });
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate>
+      <Field label="External id">{(control) => <input {...control} value={`${resource.type}:${resource.externalId}`} readOnly className="mono" />}</Field>
+      <Field label="Name" error={errors.name?.message}>
+        {(control) => <input {...control} {...form.register("name")} />}
+      </Field>
+      <Field label="Description (optional)" error={errors.description?.message}>
+        {(control) => <textarea {...control} {...form.register("description", { setValueAs: emptyAsNull })} />}
+      </Field>
+      <FormError errors={errors} />
+      <div className="form-actions">
+        <button type="button" className="button" onClick={onDone}>Cancel</button>
+        <button type="submit" className="button button-primary" disabled={isSubmitting}>
+          {isSubmitting ? "Saving…" : "Save"}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+type MoveValues = z.input<typeof moveResourceSchema>;
+
+/** The domain refuses cycles and parents the type hierarchy does not allow; its reason appears under the picker. */
+export function MoveResourceForm({ organizationId, root, resource, onDone }: { organizationId: string; root: TreeNode; resource: TreeNode; onDone: () => void }) {
+  const tree = useSharedTree();
+  const [target, setTarget] = useState<TreeNode | null>(null);
+  const form = useForm<MoveValues, unknown, z.output<typeof moveResourceSchema>>({
+    resolver: zodResolver(moveResourceSchema, { error: () => "Choose the new parent" }),
+    defaultValues: { parentId: "" },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const onSubmit = form.handleSubmit(async (values) => {
+    const result = await moveResourceAction(resource.id, values);
+    if (result.error) return applyServerError(form.setError, result.error, ["parentId"]);
+    // The tree panel reveals the moved resource under its new parent by itself: it is the one selected.
+    tree?.refresh(result.data.touched);
+    onDone();
+  });
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate>
+      <p className="muted small">
+        Moves <strong>{resource.name}</strong> and everything below it. Grants on it move along; those it inherited come from its new ancestors.
+      </p>
+      <Controller
+        control={form.control}
+        name="parentId"
+        render={({ field }) => (
+          <ResourcePicker
+            organizationId={organizationId}
+            root={root}
+            label="New parent"
+            value={target}
+            error={errors.parentId?.message}
+            onChange={(node) => {
+              setTarget(node);
+              field.onChange(node.id);
+              form.clearErrors();
+            }}
+          />
+        )}
+      />
+      <FormError errors={errors} />
+      <div className="form-actions">
+        <button type="button" className="button" onClick={onDone}>Cancel</button>
+        <button type="submit" className="button button-primary" disabled={isSubmitting}>
+          {isSubmitting ? "Moving…" : "Move"}
+        </button>
+      </div>
+    </form>
+  );
+}
