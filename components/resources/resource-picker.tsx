@@ -1,6 +1,7 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
+import { resourcePathAction } from "@/app/(console)/resources/_actions/tree";
 import { ResourceTree } from "./tree/resource-tree";
 import { TreeSearch } from "./tree/tree-search";
 import type { TreeNode } from "./tree/tree-types";
@@ -24,6 +25,15 @@ export function ResourcePicker({ organizationId, root, label, value, onChange, e
   const tree = useResourceTree(root);
   const [query, setQuery] = useState("");
   const errorId = useId();
+
+  // A value given from the start (the question in the address bar) is shown open in the tree, once.
+  const initialId = useState(value?.id)[0];
+  useEffect(() => {
+    if (!initialId) return;
+    resourcePathAction(initialId).then((result) => {
+      if (!result.error) void tree.reveal(result.data);
+    });
+  }, [initialId, tree.reveal]);
   return (
     <fieldset className="field resource-picker" aria-describedby={error ? errorId : undefined} aria-invalid={error ? true : undefined}>
       <legend>{label}</legend>

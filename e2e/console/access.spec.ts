@@ -64,7 +64,7 @@ test("template, organization → project → epic → issue, a group editor on t
   await expect(page.getByRole("heading", { level: 1, name: "Apollo" })).toBeVisible();
   await page.getByRole("button", { name: "Grant access" }).click();
   await pickSubject(dialog(page), "Subject", "Editors", /^group Editors/);
-  await dialog(page).getByLabel("Role").selectOption("editor");
+  await dialog(page).getByLabel("Role", { exact: true }).selectOption("editor");
   await dialog(page).getByRole("button", { name: "Save grant" }).click();
   await expect(dialog(page).getByTestId("grant-effect")).toContainText("Who can act on Apollo now");
   await expect(dialog(page).getByTestId("grant-effect")).toContainText("Nobody");

@@ -54,7 +54,7 @@ test("the tree: lazy branches with counts, keyboard navigation, search that reve
   await expect(page.getByRole("table", { name: "Children" })).toContainText("Login epic");
 
   // Edit a name: the tree shows the new one.
-  await page.getByRole("button", { name: "Edit" }).click();
+  await page.getByRole("button", { name: "Edit", exact: true }).click();
   await dialog(page).getByLabel("Name", { exact: true }).fill("Apollo programme");
   await dialog(page).getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Apollo programme" })).toBeVisible();
@@ -69,7 +69,7 @@ test("cascade delete: the confirmation counts the resources below and the grants
   const other = await world.resource("project", "hermes", "Hermes");
 
   await page.goto(`/resources/${world.org.id}/${world.apollo.id}`);
-  await page.getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("button", { name: "Delete", exact: true }).click();
   const consequences = dialog(page).getByTestId("delete-consequences");
   await expect(consequences).toContainText("This deletes Apollo, 3 resources below it and 2 grants on them.");
   await snap(page, testInfo, "delete-confirmation");
@@ -119,7 +119,7 @@ test("invalid forms show field errors where they occur and save nothing: bad key
 
   // Moving the project under its own epic would close a cycle.
   await page.goto(`/resources/${world.org.id}/${world.apollo.id}`);
-  await page.getByRole("button", { name: "Move" }).click();
+  await page.getByRole("button", { name: "Move", exact: true }).click();
   await pickResource(dialog(page), "New parent", "Login epic", /Login epic/);
   await dialog(page).getByRole("button", { name: "Move", exact: true }).click();
   const picker = dialog(page).getByRole("group", { name: "New parent" });
@@ -130,7 +130,7 @@ test("invalid forms show field errors where they occur and save nothing: bad key
 
   // Moving the epic to the top of the organization breaks the type hierarchy: the domain names the allowed parents.
   await page.goto(`/resources/${world.org.id}/${world.epic.id}`);
-  await page.getByRole("button", { name: "Move" }).click();
+  await page.getByRole("button", { name: "Move", exact: true }).click();
   await pickResource(dialog(page), "New parent", `Issues ${world.s}`, new RegExp(`Issues ${world.s}`));
   await dialog(page).getByRole("button", { name: "Move", exact: true }).click();
   await expect(dialog(page).getByRole("group", { name: "New parent" })).toContainText("a 'epic' cannot be placed under a 'organization' (allowed parents: 'project')");
@@ -164,6 +164,7 @@ test("a new organization starts with just its root; its first resource appears i
   await expect(page.getByRole("heading", { name: "Children (0)" })).toBeVisible();
   await expect(page.getByText("Nothing below this resource yet.")).toBeVisible();
   await page.getByRole("button", { name: "New child" }).click();
+  await dialog(page).getByLabel("Type").selectOption(`shelf-${org.externalId}`);
   await dialog(page).getByLabel("External id").fill("s1");
   await dialog(page).getByLabel("Name", { exact: true }).fill("First shelf");
   await dialog(page).getByRole("button", { name: "Create resource" }).click();

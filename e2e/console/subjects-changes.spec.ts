@@ -79,7 +79,7 @@ test("groups nest, departments form a tree, users join organizations", async ({ 
 test("the change log shows actor, time, revision and a before/after diff, filtered by entity and actor", async ({ page, request }, testInfo) => {
   const world = await issueWorld(request);
   await page.goto(`/resources/${world.org.id}/${world.epic.id}`);
-  await page.getByRole("button", { name: "Edit" }).click();
+  await page.getByRole("button", { name: "Edit", exact: true }).click();
   await dialog(page).getByLabel("Name", { exact: true }).fill("Sign-in epic");
   await dialog(page).getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sign-in epic" })).toBeVisible();

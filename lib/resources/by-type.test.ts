@@ -3,7 +3,8 @@ import assert from "node:assert/strict";
 import type { Connection } from "@/db/client";
 import { openTestDatabase } from "@/lib/testing/database";
 import { createResourceType } from "@/lib/resource-types/service";
-import { createOrganization } from "@/lib/organizations/service";
+import { createOrganization, getOrganization } from "@/lib/organizations/service";
+import { typeDefinedIn, typesDefinedIn } from "@/lib/resource-types/defined-in";
 import { createResource } from "@/lib/resources/service";
 import { numberedPage, resourcesByExternalIds, resourcesByIds } from "./by-type";
 
@@ -37,4 +38,11 @@ test("by external ids and by ids; unknown ones are left out", async () => {
   const found = await resourcesByExternalIds(conn.db, { ...q, externalIds: ["r3", "r1", "nope", "r1"] });
   assert.deepEqual(found.map((r) => r.externalId), ["r1", "r3"]);
   assert.deepEqual((await resourcesByIds(conn.db, [found[0].id, "authz_resource_x"])).map((r) => r.externalId), ["r1"]);
+});
+
+test("types defined in a scope itself, not inherited (lib/resource-types/defined-in.ts)", async () => {
+  const { scopeId } = await getOrganization(conn.db, "o");
+  assert.deepEqual((await typesDefinedIn(conn.db, scopeId)).map((t) => t.key), ["ns"]);
+  assert.equal((await typeDefinedIn(conn.db, scopeId, "ns"))?.id, q.resourceTypeId);
+  assert.equal(await typeDefinedIn(conn.db, scopeId, "organization"), undefined, "defined in the root scope, not here");
 });

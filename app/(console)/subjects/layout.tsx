@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/shell/page-header";
 import { SubjectTabs } from "@/components/subjects/subject-tabs";
 
+export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Users, groups, departments" };
 
 export default function SubjectsLayout({ children }: { children: React.ReactNode }) {

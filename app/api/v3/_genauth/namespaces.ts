@@ -8,7 +8,8 @@
 import type { Database } from "@/db/client";
 import { ArborError, notFound } from "@/lib/shared/errors";
 import type { Organization } from "@/lib/organizations/service";
-import { createResourceType, listResourceTypes, type ResourceType } from "@/lib/resource-types/service";
+import { createResourceType, type ResourceType } from "@/lib/resource-types/service";
+import { typeDefinedIn, typesDefinedIn } from "@/lib/resource-types/defined-in";
 
 export type Namespace = ResourceType;
 
@@ -16,13 +17,10 @@ export const DEFAULT_NAMESPACE = "default";
 
 /** The namespaces of the organization, oldest first. */
 export async function namespacesOf(db: Database, organization: Organization): Promise<Namespace[]> {
-  const types = await listResourceTypes(db, organization.scopeId);
-  return types.filter((t) => t.scopeId === organization.scopeId).sort((a, b) => (a.id < b.id ? -1 : 1));
+  return typesDefinedIn(db, organization.scopeId);
 }
 
-async function findNamespace(db: Database, organization: Organization, code: string): Promise<Namespace | undefined> {
-  return (await namespacesOf(db, organization)).find((n) => n.key === code);
-}
+const findNamespace = (db: Database, organization: Organization, code: string) => typeDefinedIn(db, organization.scopeId, code);
 
 export async function requireNamespace(db: Database, organization: Organization, code: string, field = "namespace"): Promise<Namespace> {
   const found = await findNamespace(db, organization, code);
