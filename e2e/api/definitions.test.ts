@@ -97,4 +97,30 @@ describe("native API: definitions (seed 001 flows)", () => {
     assert.equal(doc.body.openapi, "3.1.0");
     assert.ok(doc.body.paths["/resource-types/batch"].post.requestBody);
   });
+
+  test("seed 001's curl bodies work as curl -d sends them (no JSON content type), for all four patterns", async () => {
+    const scope = `scope_${unique("org")}`;
+    const curl = (path: string, body: string) => api("POST", path, undefined, { raw: body.replaceAll("scope_org", scope), headers: { "content-type": "application/x-www-form-urlencoded" } });
+    assert.equal((await curl("/api/v1/scopes", `{"id":"scope_org","name":"Org"}`)).status, 201);
+    const patterns = [
+      ["Workspace", "Folder", "Document", "Page", "Comment", "Attachment"],
+      ["Project", "Epic", "Issue", "Sprint", "Label"],
+      ["Employee", "Department", "Timesheet", "Leave Request", "Performance Review"],
+      ["Job Site", "Work Order", "Equipment", "Safety Report", "Daily Log"],
+    ];
+    const keyOf = (name: string) => (name === "Job Site" ? "jobsite" : name.toLowerCase().replaceAll(" ", "-"));
+    for (const names of patterns) {
+      const body = JSON.stringify(names.map((name) => ({ name, key: keyOf(name), scopeId: "scope_org" })));
+      const res = await curl("/api/v1/resource-types/batch", body);
+      assert.equal(res.status, 201, JSON.stringify(res.body));
+      assert.deepEqual(res.body.data.map((t: any) => t.key), names.map(keyOf));
+    }
+    for (const type of ["document", "project"]) {
+      const body = JSON.stringify(["create", "read", "update", "delete"].map((action) => ({ scopeId: "scope_org", action, resourceType: type, resourcePattern: "*", key: `${type}:${action}:*` })));
+      const res = await curl("/api/v1/permissions/batch", body);
+      assert.equal(res.status, 201, JSON.stringify(res.body));
+    }
+    const rule = await curl("/api/v1/resource-type-hierarchy", `{"parentTypeId":"folder","childTypeId":"document","scopeId":"scope_org"}`);
+    assert.equal(rule.status, 201, JSON.stringify(rule.body));
+  });
 });

@@ -17,11 +17,15 @@ export type CheckResult = { allowed: boolean; revision: number };
 
 type Question = { subject: string; action: string; resource: string; organization?: string; context?: CheckContext };
 
-/** `document:read` names the action `read` and applies only to documents. */
+/**
+ * `document:read` names the action `read` on documents only. An action the
+ * resource declares (GenAuth's `ecs:Start`) is taken literally.
+ */
 export function actionFor(action: string, node: ResourceNode): string | null {
-  if (!action.includes(":")) return action;
+  if (!action.includes(":") || node.actions?.includes(action)) return action;
   const key = parsePermissionKey(action);
-  return key && key.resourceType === node.typeKey ? key.action : null;
+  if (!key) return action;
+  return key.resourceType === node.typeKey ? key.action : null;
 }
 
 function answer(state: AccessState, q: Question, collect: boolean) {

@@ -45,7 +45,7 @@ function expandGroupsAndDepartments(state: AccessState, start: Subject): Subject
 }
 
 /** The subject's set without organization roles; cached per user until memberships change. */
-function baseSet(state: AccessState, subject: Subject): SubjectSet {
+export function baseSet(state: AccessState, subject: Subject): SubjectSet {
   if (subject.type !== "user") return expandGroupsAndDepartments(state, subject);
   let set = state.subjectCache.get(subject.id);
   if (!set) {

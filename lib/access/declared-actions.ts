@@ -10,10 +10,10 @@ import type { Database } from "@/db/client";
 import { parseWith } from "@/lib/shared/errors";
 import { contextSchema, type CheckContext } from "@/lib/grants/conditions";
 import { declaredActionSchema } from "@/lib/resources/schemas";
-import { decide, patternMatches, subjectSetIn, type SubjectSet } from "./decide";
+import { decide, subjectSetIn, type SubjectSet } from "./decide";
 import { accessEngine } from "./engine";
-import { effectiveActionsIn } from "./lookup";
-import type { GrantNode, ResourceNode } from "./model";
+import { effectiveActionsIn, grantTargets } from "./lookup";
+import type { ResourceNode } from "./model";
 import { resolveOrganization, resolveResource, resolveSubject } from "./refs";
 import type { AccessState } from "./state";
 
@@ -38,26 +38,6 @@ const resourcesWithAccessSchema = z
 
 export type ResourceWithAccess = { id: string; type: string; externalId: string; actions: string[] };
 
-function* subtree(root: ResourceNode): Generator<ResourceNode> {
-  const stack = [root];
-  while (stack.length) {
-    const node = stack.pop()!;
-    yield node;
-    if (node.children) stack.push(...node.children);
-  }
-}
-
-function* targetsOf(state: AccessState, grant: GrantNode): Generator<ResourceNode> {
-  if (grant.resourceId) {
-    const node = state.resources.get(grant.resourceId);
-    if (node) yield* subtree(node);
-    return;
-  }
-  for (const node of state.resources.values()) {
-    if (node.organizationId === grant.organizationId && patternMatches(grant.resourcePattern!, node)) yield* subtree(node);
-  }
-}
-
 /** The allowed actions, each confirmed by a decision; `*` itself when a grant of every action is in force. */
 function allowedActions(state: AccessState, subjects: SubjectSet, node: ResourceNode, context: CheckContext): string[] {
   const actions = effectiveActionsIn(state, subjects, node, context);
@@ -81,7 +61,7 @@ export async function resourcesWithAccess(db: Database, input: unknown): Promise
   for (const key of subjects.keys()) {
     for (const grant of state.grantsBySubject.get(key) ?? []) {
       if (grant.organizationId !== organizationId || grant.effect !== "allow") continue;
-      for (const node of targetsOf(state, grant)) if (!q.resourceType || node.typeKey === q.resourceType) candidates.set(node.id, node);
+      for (const node of grantTargets(state, grant)) if (!q.resourceType || node.typeKey === q.resourceType) candidates.set(node.id, node);
     }
   }
   const out: ResourceWithAccess[] = [];

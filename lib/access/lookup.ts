@@ -8,7 +8,7 @@ import { parseWith } from "@/lib/shared/errors";
 import { globMatch } from "@/lib/shared/glob";
 import type { CheckContext } from "@/lib/grants/conditions";
 import { actionFor } from "./check";
-import { covers, decide, patternMatches, subjectSetIn, type Subject, type SubjectSet } from "./decide";
+import { baseSet, covers, decide, patternMatches, subjectSetIn, type Subject, type SubjectSet } from "./decide";
 import { accessEngine } from "./engine";
 import { subjectKey, type GrantNode, type ResourceNode } from "./model";
 import { organizationOf, resolveResource, resolveSubject } from "./refs";
@@ -24,7 +24,13 @@ function* subtree(root: ResourceNode): Generator<ResourceNode> {
   }
 }
 
-function* patternTargets(state: AccessState, grant: GrantNode): Generator<ResourceNode> {
+/** Every resource a grant reaches: its target's subtree, or the subtrees of the resources its pattern matches. */
+export function* grantTargets(state: AccessState, grant: GrantNode): Generator<ResourceNode> {
+  if (grant.resourceId) {
+    const node = state.resources.get(grant.resourceId);
+    if (node) yield* subtree(node);
+    return;
+  }
   for (const node of state.resources.values()) {
     if (node.organizationId === grant.organizationId && patternMatches(grant.resourcePattern!, node)) yield* subtree(node);
   }
@@ -51,7 +57,7 @@ export async function lookupResources(db: Database, input: unknown) {
   const setIn = setsFor(state, subject, context);
 
   // Candidate grants: the subject's own, its groups' and departments', and those of the roles it holds.
-  const base = subjectSetIn(state, subject, "", context);
+  const base = baseSet(state, subject);
   const grants: GrantNode[] = [];
   for (const key of base.keys()) grants.push(...(state.grantsBySubject.get(key) ?? []));
   for (const [orgId, count] of state.roleSubjectGrants) {
@@ -67,8 +73,7 @@ export async function lookupResources(db: Database, input: unknown) {
   for (const grant of grants) {
     if (organizationId && grant.organizationId !== organizationId) continue;
     if (grant.effect === "deny" && !q.includeDenied) continue;
-    const targets = grant.resourceId ? (state.resources.has(grant.resourceId) ? subtree(state.resources.get(grant.resourceId)!) : []) : patternTargets(state, grant);
-    for (const node of targets) {
+    for (const node of grantTargets(state, grant)) {
       if (!candidates.has(node.id) && typeOk(node) && patternOk(node) && (!q.cursor || node.id > q.cursor)) candidates.set(node.id, node);
     }
   }
