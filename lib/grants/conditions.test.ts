@@ -38,3 +38,12 @@ test("ip ranges compare exactly", () => {
   assert.equal(ipInCidr("192.168.2.0", "192.168.1.0/24"), false);
   assert.equal(ipInCidr("::ffff:10.0.0.1", "::ffff:10.0.0.0/104"), true);
 });
+
+test("addresses are validated without node:net", () => {
+  for (const ok of ["10.0.0.1", "::1", "2001:db8::", "::ffff:10.0.0.1", "fe80::1:2:3:4", "1:2:3:4:5:6:7:8", "2001:db8::/32", "10.0.0.0/8"]) {
+    assert.equal(conditionsSchema.safeParse([{ param: "ip", operator: "IpAddress", value: ok }]).success, true, ok);
+  }
+  for (const bad of ["256.0.0.1", "1.2.3", "1:2:3:4:5:6:7:8:9", "2001:::1", "gggg::1", "10.0.0.0/33", "::1/129", "abc"]) {
+    assert.equal(conditionsSchema.safeParse([{ param: "ip", operator: "IpAddress", value: bad }]).success, false, bad);
+  }
+});

@@ -1,5 +1,24 @@
-/** IPv4 and IPv6 addresses and CIDR ranges, parsed to bigints so ranges compare exactly. */
-import { isIP } from "node:net";
+/**
+ * IPv4 and IPv6 addresses and CIDR ranges, parsed to bigints so ranges compare
+ * exactly. No node:net here: the condition schema that uses this also runs in
+ * the console's browser forms.
+ */
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+const HEX_GROUP = /^[0-9a-fA-F]{1,4}$/;
+
+function isIP(address: string): 0 | 4 | 6 {
+  if (IPV4.test(address)) return 4;
+  const halves = address.split("::");
+  if (halves.length > 2) return 0;
+  const groups = halves.flatMap((half) => (half === "" ? [] : half.split(":")));
+  let count = groups.length;
+  if (groups.at(-1)?.includes(".")) {
+    if (!IPV4.test(groups.pop()!)) return 0;
+    count++;
+  }
+  if (!groups.every((g) => HEX_GROUP.test(g))) return 0;
+  return (halves.length === 2 ? count < 8 : count === 8) ? 6 : 0;
+}
 
 function toBigInt(address: string): { value: bigint; bits: number } | null {
   const kind = isIP(address);
