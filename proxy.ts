@@ -10,7 +10,15 @@ export function proxy(request: NextRequest) {
     decodeURIComponent(request.nextUrl.pathname);
   } catch {
     const message = "path: malformed percent-encoding";
-    return Response.json({ error: { code: "invalid_request", message, issues: [{ field: "path", rule: "encoding", message }] } }, { status: 400 });
+    // The WorkOS SDK reads any `error` key as an OAuth error, so its paths get that family's flat shape.
+    const workos = /^\/(authorization|organizations|user_management)(\/|$)/.test(request.nextUrl.pathname);
+    const body = workos
+      ? { code: "invalid_request_parameters", message }
+      : { error: { code: "invalid_request", message, issues: [{ field: "path", rule: "encoding", message }] } };
+    return Response.json(body, { status: 400 });
   }
   return NextResponse.next();
 }
+
+// Static assets have no route parameters to decode.
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };

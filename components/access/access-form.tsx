@@ -3,13 +3,15 @@
 import { useId } from "react";
 import { useRouter } from "next/navigation";
 import { Controller, useForm, type Resolver } from "react-hook-form";
+import type { z } from "zod";
+import { checkSchema, lookupResourcesSchema, lookupSubjectsSchema } from "@/lib/access/schemas";
 import type { FieldIssue } from "@/lib/shared/errors";
 import type { SubjectHit } from "@/lib/subjects/search";
 import { SubjectPicker } from "@/components/grants/subject-picker";
 import { ResourcePicker } from "@/components/resources/resource-picker";
 import type { TreeNode } from "@/components/resources/tree/tree-types";
 import { Field } from "@/components/ui/field";
-import { validateQuestionAction } from "@/app/(console)/_lib/validate";
+import { resolverOptions } from "@/components/forms/zod-messages";
 
 export type AccessTab = "check" | "reach" | "who";
 
@@ -25,6 +27,8 @@ type Props = {
   actions: string[];
   types: string[];
 };
+
+const SCHEMAS: Record<AccessTab, z.ZodType> = { check: checkSchema, reach: lookupResourcesSchema, who: lookupSubjectsSchema };
 
 function parseContext(text: string): { value?: unknown; error?: string } {
   if (!text.trim()) return {};
@@ -63,12 +67,12 @@ export function AccessForm({ tab, organizationId, root, initial, issues, actions
     const errors: Record<string, { type: string; message: string }> = {};
     const context = tab === "check" ? parseContext(values.context) : {};
     if (context.error) errors.context = { type: "json", message: context.error };
-    // The API's schemas (checkSchema, lookupResourcesSchema, lookupSubjectsSchema), checked on the server.
-    const result = await validateQuestionAction(tab, questionOf(tab, values, organizationId));
-    const issues = result.error ? [{ field: "action", rule: "server", message: result.error.message }] : result.data;
-    for (const issue of issues) {
-      const field = fieldOf(issue.field) ?? "action";
-      errors[field] ??= { type: issue.rule, message: /received undefined|expected string/.test(issue.message) ? "Required" : issue.message };
+    const result = SCHEMAS[tab].safeParse(questionOf(tab, values, organizationId), resolverOptions);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        const field = fieldOf(issue.path.map(String).join(".")) ?? "action";
+        errors[field] ??= { type: issue.code, message: /received undefined|expected string/.test(issue.message) ? "Required" : issue.message };
+      }
     }
     return Object.keys(errors).length ? { values: {}, errors } : { values, errors: {} };
   };

@@ -1,7 +1,7 @@
 "use client";
 
 import { useFieldArray, type Control, type FieldErrors, type UseFormRegister } from "react-hook-form";
-import type { Operator } from "@/lib/grants/conditions";
+import { OPERATORS, type Operator } from "@/lib/grants/conditions";
 import type { GrantFormValues } from "./grant-input";
 
 const HINTS: Partial<Record<Operator, string>> = {
@@ -21,14 +21,12 @@ type Props = {
   control: Control<GrantFormValues>;
   register: UseFormRegister<GrantFormValues>;
   errors: FieldErrors<GrantFormValues>;
-  /** Every operator the API knows, in its order. */
-  operators: readonly string[];
   /** The operator chosen in each row, for its value hint. */
   chosen: (Operator | undefined)[];
 };
 
 /** Rows of parameter / operator / value; every condition must hold in the check's context for the grant to apply. */
-export function ConditionBuilder({ control, register, errors, operators, chosen }: Props) {
+export function ConditionBuilder({ control, register, errors, chosen }: Props) {
   const { fields, append, remove } = useFieldArray({ control, name: "conditions" });
   return (
     <fieldset className="field conditions">
@@ -47,7 +45,7 @@ export function ConditionBuilder({ control, register, errors, operators, chosen 
             <label className="field">
               <span>Operator</span>
               <select {...register(`conditions.${i}.operator`)}>
-                {operators.map((op) => (
+                {OPERATORS.map((op) => (
                   <option key={op} value={op}>
                     {op}
                   </option>

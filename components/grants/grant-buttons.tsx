@@ -7,12 +7,12 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { DialogButton } from "@/components/ui/dialog-button";
 import { GrantForm, type RoleOption } from "./grant-form";
 
-type GrantButtonProps = { organizationId: string; root: TreeNode; roles: RoleOption[]; operators: readonly string[]; resource?: TreeNode; subject?: SubjectHit; label?: string; primary?: boolean };
+type GrantButtonProps = { organizationId: string; root: TreeNode; roles: RoleOption[]; resource?: TreeNode; subject?: SubjectHit; label?: string; primary?: boolean };
 
-export function NewGrantButton({ organizationId, root, roles, operators, resource, subject, label = "New grant", primary = true }: GrantButtonProps) {
+export function NewGrantButton({ organizationId, root, roles, resource, subject, label = "New grant", primary = true }: GrantButtonProps) {
   return (
     <DialogButton label={label} title={resource ? `Grant access to ${resource.name}` : "New grant"} className={primary ? "button button-primary" : "button"}>
-      {(close) => <GrantForm organizationId={organizationId} root={root} roles={roles} operators={operators} initialResource={resource} initialSubject={subject} onDone={close} />}
+      {(close) => <GrantForm organizationId={organizationId} root={root} roles={roles} initialResource={resource} initialSubject={subject} onDone={close} />}
     </DialogButton>
   );
 }

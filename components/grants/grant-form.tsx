@@ -19,8 +19,6 @@ type Props = {
   organizationId: string;
   root: TreeNode;
   roles: RoleOption[];
-  /** Condition operators (lib/grants/conditions.ts), passed from the server: that module is not for the browser. */
-  operators: readonly string[];
   initialResource?: TreeNode;
   initialSubject?: SubjectHit;
   onDone: () => void;
@@ -31,10 +29,10 @@ type Props = {
  * pattern such as books:*), allowed or denied, under conditions. Saving
  * shows the effect: who can act on the resource now.
  */
-export function GrantForm({ organizationId, root, roles, operators, initialResource, initialSubject, onDone }: Props) {
+export function GrantForm({ organizationId, root, roles, initialResource, initialSubject, onDone }: Props) {
   const [saved, setSaved] = useState<GrantEffect | null>(null);
   const resolver: Resolver<GrantFormValues> = async (values) => {
-    const issues = await checkGrant(values, organizationId);
+    const issues = checkGrant(values, organizationId);
     if (!issues.length) return { values, errors: {} };
     const errors: Record<string, { type: string; message: string }> = {};
     for (const issue of issues) errors[issue.field ?? "root"] ??= { type: "validation", message: issue.message };
@@ -168,7 +166,7 @@ export function GrantForm({ organizationId, root, roles, operators, initialResou
         </div>
       </fieldset>
 
-      <ConditionBuilder control={form.control} register={form.register} errors={errors} operators={operators} chosen={conditions.map((c) => c?.operator)} />
+      <ConditionBuilder control={form.control} register={form.register} errors={errors} chosen={conditions.map((c) => c?.operator)} />
 
       <FormError errors={errors} />
       <div className="form-actions">

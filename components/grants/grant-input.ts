@@ -1,16 +1,15 @@
 /**
  * The grant form's values and how they become the API's create-grant input.
- * The form is checked with the API's own schema (createGrantSchema, on the
- * server: see app/(console)/_lib/validate.ts); each issue is placed on the
- * control that produced it.
+ * The form is checked with the API's own schema (createGrantSchema): each
+ * issue is placed on the control that produced it.
  */
 import type { FieldPath } from "react-hook-form";
-import type { CreateGrantInput } from "@/lib/grants/schemas";
+import { createGrantSchema, type CreateGrantInput } from "@/lib/grants/schemas";
 import type { Operator } from "@/lib/grants/conditions";
 import type { FieldIssue } from "@/lib/shared/errors";
 import type { SubjectHit } from "@/lib/subjects/search";
 import type { TreeNode } from "@/components/resources/tree/tree-types";
-import { validateGrantAction } from "@/app/(console)/_lib/validate";
+import { resolverOptions } from "@/components/forms/zod-messages";
 
 export type ConditionRow = { param: string; operator: Operator; value: string };
 
@@ -90,7 +89,11 @@ export function placeIssues(issues: FieldIssue[], values: GrantFormValues): Plac
 }
 
 /** Checks the form with the API's schema; issues come back named by form control. */
-export async function checkGrant(values: GrantFormValues, organization: string): Promise<PlacedIssue[]> {
-  const result = await validateGrantAction(toGrantInput(values, organization));
-  return placeIssues(result.error ? [{ field: "", rule: "server", message: result.error.message }] : result.data, values);
+export function checkGrant(values: GrantFormValues, organization: string): PlacedIssue[] {
+  const result = createGrantSchema.safeParse(toGrantInput(values, organization), resolverOptions);
+  if (result.success) return [];
+  return placeIssues(
+    result.error.issues.map((i) => ({ field: i.path.map(String).join("."), rule: i.code, message: i.message })),
+    values,
+  );
 }

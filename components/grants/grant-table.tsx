@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
@@ -57,14 +57,21 @@ export function GrantTable({ organizationId, grants, nextCursor, filters, roles,
   const table = useReactTable({ data: grants, columns, getRowId: (g) => g.id, getCoreRowModel: getCoreRowModel(), manualPagination: true, manualFiltering: true });
   const issueFor = (field: string) => issues.find((i) => i.field === field)?.message.replace(`${field}: `, "");
 
+  // The query last asked for: a second filter changed before the first navigation lands builds on it, not on the old address.
+  const latest = useRef(params.toString());
+  useEffect(() => {
+    latest.current = params.toString();
+  }, [params]);
+
   const go = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params.toString());
+    const next = new URLSearchParams(latest.current);
     next.set("org", organizationId);
     next.delete("cursor");
     for (const [name, value] of Object.entries(changes)) {
       if (value) next.set(name, value);
       else next.delete(name);
     }
+    latest.current = next.toString();
     router.push(`${pathname}?${next}`);
   };
   const filtered = Boolean(filters.subject || filters.resource || filters.role || filters.effect);

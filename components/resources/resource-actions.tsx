@@ -13,18 +13,17 @@ type Props = {
   resource: TreeNode & { description: string | null };
   types: TypeOption[];
   roles: RoleOption[];
-  operators: readonly string[];
 };
 
 /** What can be done to the resource on its page; the root goes only with its organization, so it has no edit, move or delete. */
-export function ResourceActions({ organizationId, root, resource, types, roles, operators }: Props) {
+export function ResourceActions({ organizationId, root, resource, types, roles }: Props) {
   const isRoot = resource.parentId === null;
   return (
     <div className="page-header-actions">
       <DialogButton label="New child" title={`New resource under ${resource.name}`} className="button button-primary">
         {(close) => <CreateResourceForm organizationId={organizationId} parent={resource} types={types} onDone={close} />}
       </DialogButton>
-      <NewGrantButton organizationId={organizationId} root={root} roles={roles} operators={operators} resource={resource} label="Grant access" primary={false} />
+      <NewGrantButton organizationId={organizationId} root={root} roles={roles} resource={resource} label="Grant access" primary={false} />
       {!isRoot && (
         <>
           <DialogButton label="Edit" title={`Edit ${resource.name}`}>

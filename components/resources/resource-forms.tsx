@@ -124,7 +124,12 @@ export function MoveResourceForm({ organizationId, root, resource, onDone }: { o
   const { errors, isSubmitting } = form.formState;
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await moveResourceAction(resource.id, values);
-    if (result.error) return applyServerError(form.setError, result.error, ["parentId"]);
+    if (result.error) {
+      // The domain names the parent by the id the form sent; people know it by name.
+      const named = (text: string) => (target ? text.replaceAll(target.id, target.name) : text);
+      const error = { message: named(result.error.message), issues: result.error.issues.map((i) => ({ ...i, message: named(i.message) })) };
+      return applyServerError(form.setError, error, ["parentId"]);
+    }
     // The tree panel reveals the moved resource under its new parent by itself: it is the one selected.
     tree?.refresh(result.data.touched);
     onDone();

@@ -3,58 +3,62 @@ import assert from "node:assert/strict";
 import { api, baseUrl, apiKey, unique } from "./client";
 
 const org = unique("acc");
-const scopeTypes = ["space", "page"];
+// Root-scope definitions are shared by every test file on the server: unique keys keep them apart.
+const space = unique("space");
+const page = unique("page");
+const reader = unique("reader");
+const editor = unique("editor");
 
 before(async () => {
-  for (const key of scopeTypes) await api("POST", "/api/v1/resource-types", { key, name: key });
+  for (const key of [space, page]) await api("POST", "/api/v1/resource-types", { key, name: key });
   await api("POST", "/api/v1/permissions/batch", [
-    { action: "read", resourceType: "space" },
-    { action: "read", resourceType: "page" },
-    { action: "edit", resourceType: "page" },
+    { action: "read", resourceType: space },
+    { action: "read", resourceType: page },
+    { action: "edit", resourceType: page },
   ]);
-  await api("POST", "/api/v1/roles", { slug: "page-reader", name: "Page reader", permissions: ["space:read", "page:read"] });
-  await api("POST", "/api/v1/roles", { slug: "page-editor", name: "Page editor", permissions: ["page:edit"], includes: ["page-reader"] });
+  await api("POST", "/api/v1/roles", { slug: reader, name: "Page reader", permissions: [`${space}:read`, `${page}:read`] });
+  await api("POST", "/api/v1/roles", { slug: editor, name: "Page editor", permissions: [`${page}:edit`], includes: [reader] });
   assert.equal((await api("POST", "/api/v1/organizations", { externalId: org, name: "Access test" })).status, 201);
-  assert.equal((await api("POST", "/api/v1/resources", { organizationId: org, type: "space", externalId: `${org}-s1`, name: "Space" })).status, 201);
-  assert.equal((await api("POST", "/api/v1/resources", { organizationId: org, type: "page", externalId: `${org}-p1`, name: "Page", parentId: `space:${org}-s1` })).status, 201);
+  assert.equal((await api("POST", "/api/v1/resources", { organizationId: org, type: space, externalId: `${org}-s1`, name: "Space" })).status, 201);
+  assert.equal((await api("POST", "/api/v1/resources", { organizationId: org, type: page, externalId: `${org}-p1`, name: "Page", parentId: `${space}:${org}-s1` })).status, 201);
   for (const u of ["ann", "ben"]) assert.equal((await api("POST", "/api/v1/users", { externalId: `${org}-${u}` })).status, 201);
 });
 
 describe("native API: grants and decisions", () => {
   test("grant, check, explain, revoke — each write's revision makes the next read fresh", async () => {
-    const grant = await api("POST", "/api/v1/grants", { subject: `user:${org}-ann`, role: "page-reader", resource: `space:${org}-s1`, organization: org });
+    const grant = await api("POST", "/api/v1/grants", { subject: `user:${org}-ann`, role: reader, resource: `${space}:${org}-s1`, organization: org });
     assert.equal(grant.status, 201, JSON.stringify(grant.body));
     const revision = Number(grant.headers.get("arbor-revision"));
     assert.equal(grant.body.revision, revision);
 
-    const yes = await api("POST", "/api/v1/check", { subject: `user:${org}-ann`, action: "read", resource: `page:${org}-p1`, atLeastAsFresh: revision });
+    const yes = await api("POST", "/api/v1/check", { subject: `user:${org}-ann`, action: "read", resource: `${page}:${org}-p1`, atLeastAsFresh: revision });
     assert.deepEqual([yes.status, yes.body.allowed], [200, true]);
     assert.ok(yes.body.revision >= revision);
-    const no = await api("POST", "/api/v1/check", { subject: `user:${org}-ann`, action: "edit", resource: `page:${org}-p1` });
+    const no = await api("POST", "/api/v1/check", { subject: `user:${org}-ann`, action: "edit", resource: `${page}:${org}-p1` });
     assert.equal(no.body.allowed, false);
 
-    const why = await api("POST", "/api/v1/explain", { subject: `user:${org}-ann`, action: "read", resource: `page:${org}-p1` });
+    const why = await api("POST", "/api/v1/explain", { subject: `user:${org}-ann`, action: "read", resource: `${page}:${org}-p1` });
     assert.equal(why.body.decision, "allow");
     assert.deepEqual(why.body.deciding[0].path.map((p: any) => p.externalId), [`${org}-s1`, `${org}-p1`]);
 
     const revoke = await api("DELETE", `/api/v1/grants/${grant.body.id}`);
     assert.equal(revoke.status, 200);
-    const after = await api("POST", "/api/v1/check", { subject: `user:${org}-ann`, action: "read", resource: `page:${org}-p1`, atLeastAsFresh: revoke.body.revision });
+    const after = await api("POST", "/api/v1/check", { subject: `user:${org}-ann`, action: "read", resource: `${page}:${org}-p1`, atLeastAsFresh: revoke.body.revision });
     assert.equal(after.body.allowed, false);
   });
 
   test("lookups, batch checks and revoke by value", async () => {
-    const body = { subject: `user:${org}-ben`, role: "page-editor", resource: `page:${org}-p1`, organization: org };
+    const body = { subject: `user:${org}-ben`, role: editor, resource: `${page}:${org}-p1`, organization: org };
     assert.equal((await api("POST", "/api/v1/grants", body)).status, 201);
     assert.equal((await api("POST", "/api/v1/grants", body)).status, 409, "the same grant twice is a conflict");
     const resources = await api("POST", "/api/v1/lookup/resources", { subject: `user:${org}-ben`, action: "edit", organization: org });
     assert.deepEqual(resources.body.data.map((r: any) => r.externalId), [`${org}-p1`]);
-    const subjects = await api("POST", "/api/v1/lookup/subjects", { resource: `page:${org}-p1`, action: "read", organization: org });
+    const subjects = await api("POST", "/api/v1/lookup/subjects", { resource: `${page}:${org}-p1`, action: "read", organization: org });
     assert.deepEqual(subjects.body.data.map((s: any) => [s.externalId, s.direct, s.actions]), [[`${org}-ben`, true, ["edit", "read"]]]);
     const batch = await api("POST", "/api/v1/check/batch", {
       checks: [
-        { subject: `user:${org}-ben`, action: "edit", resource: `page:${org}-p1` },
-        { subject: `user:${org}-ann`, action: "edit", resource: `page:${org}-p1` },
+        { subject: `user:${org}-ben`, action: "edit", resource: `${page}:${org}-p1` },
+        { subject: `user:${org}-ann`, action: "edit", resource: `${page}:${org}-p1` },
       ],
     });
     assert.deepEqual(batch.body.results.map((r: any) => r.allowed), [true, false]);
@@ -66,16 +70,16 @@ describe("native API: grants and decisions", () => {
   test("bad grants and checks name the field and write nothing", async () => {
     const grantsOfAnn = async () => (await api("GET", `/api/v1/grants?organization=${org}&subject=user:${org}-ann`)).body.data.length;
     const before = await grantsOfAnn();
-    const both = await api("POST", "/api/v1/grants", { subject: `user:${org}-ann`, role: "page-reader", actions: ["read"], resource: `page:${org}-p1` });
+    const both = await api("POST", "/api/v1/grants", { subject: `user:${org}-ann`, role: reader, actions: ["read"], resource: `${page}:${org}-p1` });
     assert.equal(both.status, 400);
     assert.equal(both.body.error.issues[0].field, "role");
-    const unknownSubject = await api("POST", "/api/v1/grants", { subject: "user:nobody-here", role: "page-reader", resource: `page:${org}-p1` });
+    const unknownSubject = await api("POST", "/api/v1/grants", { subject: "user:nobody-here", role: reader, resource: `${page}:${org}-p1` });
     assert.equal(unknownSubject.status, 404);
     assert.equal(unknownSubject.body.error.issues[0].field, "subject");
-    const unknownRole = await api("POST", "/api/v1/grants", { subject: `user:${org}-ann`, role: "no-such-role", resource: `page:${org}-p1` });
+    const unknownRole = await api("POST", "/api/v1/grants", { subject: `user:${org}-ann`, role: "no-such-role", resource: `${page}:${org}-p1` });
     assert.equal(unknownRole.status, 404);
     const badCondition = await api("POST", "/api/v1/grants", {
-      subject: `user:${org}-ann`, actions: ["read"], resource: `page:${org}-p1`, conditions: [{ param: "ip", operator: "IpAddress", value: "not-an-ip" }],
+      subject: `user:${org}-ann`, actions: ["read"], resource: `${page}:${org}-p1`, conditions: [{ param: "ip", operator: "IpAddress", value: "not-an-ip" }],
     });
     assert.equal(badCondition.status, 400);
     assert.match(badCondition.body.error.issues[0].field, /^conditions\.0/);
@@ -84,7 +88,7 @@ describe("native API: grants and decisions", () => {
     assert.equal(patternWithoutOrg.body.error.issues[0].field, "organization");
     assert.equal(await grantsOfAnn(), before, "no rejected grant was written");
 
-    const future = await api("POST", "/api/v1/check", { subject: `user:${org}-ann`, action: "read", resource: `page:${org}-p1`, atLeastAsFresh: 1e12 });
+    const future = await api("POST", "/api/v1/check", { subject: `user:${org}-ann`, action: "read", resource: `${page}:${org}-p1`, atLeastAsFresh: 1e12 });
     assert.equal(future.status, 400);
     assert.equal(future.body.error.issues[0].field, "atLeastAsFresh");
     const tooMany = await api("POST", "/api/v1/check/batch", { checks: Array.from({ length: 1001 }, () => ({ subject: "user:x", action: "read", resource: "page:x" })) });
@@ -95,18 +99,18 @@ describe("native API: grants and decisions", () => {
   test("import is all or nothing with numbered lines, and export round-trips", async () => {
     const tag = unique("imp");
     const good = [
-      `space:${tag}-s#parent@organization:${tag}-org`,
-      `page:${tag}-p#parent@space:${tag}-s`,
+      `${space}:${tag}-s#parent@organization:${tag}-org`,
+      `${page}:${tag}-p#parent@${space}:${tag}-s`,
       `group:${tag}-g#member@user:${tag}-u1`,
-      `page:${tag}-p#page-editor@group:${tag}-g#member`,
-      `space:${tag}-s#page-reader@user:${tag}-u2`,
+      `${page}:${tag}-p#${editor}@group:${tag}-g#member`,
+      `${space}:${tag}-s#${reader}@user:${tag}-u2`,
     ].join("\n");
-    const bad = `${good}\npage:${tag}-x#parent@space:${tag}-missing\nnot a tuple`;
+    const bad = `${good}\n${page}:${tag}-x#parent@${space}:${tag}-missing\nnot a tuple`;
     const rejected = await fetch(`${baseUrl}/api/v1/import`, { method: "POST", headers: { authorization: `Bearer ${apiKey}`, "content-type": "text/plain" }, body: bad });
     assert.equal(rejected.status, 400);
     const error = await rejected.json();
     assert.deepEqual(error.error.issues.map((i: any) => i.field), ["line 6", "line 7"]);
-    const nothing = await api("POST", "/api/v1/check", { subject: `user:${tag}-u1`, action: "edit", resource: `page:${tag}-p` });
+    const nothing = await api("POST", "/api/v1/check", { subject: `user:${tag}-u1`, action: "edit", resource: `${page}:${tag}-p` });
     assert.equal(nothing.status, 404, "the rejected import wrote nothing");
 
     const imported = await fetch(`${baseUrl}/api/v1/import`, { method: "POST", headers: { authorization: `Bearer ${apiKey}`, "content-type": "text/plain" }, body: good });
@@ -114,7 +118,7 @@ describe("native API: grants and decisions", () => {
     const summary = await imported.json();
     assert.equal(summary.created.resources, 2);
     assert.equal(summary.created.grants, 2);
-    const yes = await api("POST", "/api/v1/check", { subject: `user:${tag}-u1`, action: "edit", resource: `page:${tag}-p`, atLeastAsFresh: summary.revision });
+    const yes = await api("POST", "/api/v1/check", { subject: `user:${tag}-u1`, action: "edit", resource: `${page}:${tag}-p`, atLeastAsFresh: summary.revision });
     assert.equal(yes.body.allowed, true);
 
     const exported = await (await fetch(`${baseUrl}/api/v1/export`, { headers: { authorization: `Bearer ${apiKey}` } })).text();

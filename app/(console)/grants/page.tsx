@@ -4,7 +4,6 @@ import { OrgSwitcher } from "@/components/organizations/org-switcher";
 import { NewGrantButton } from "@/components/grants/grant-buttons";
 import { GrantTable, type GrantFilters } from "@/components/grants/grant-table";
 import { listGrants } from "@/lib/grants/service";
-import { OPERATORS } from "@/lib/grants/conditions";
 import { resolveSubjectRef } from "@/lib/subjects/refs";
 import { subjectLabels } from "@/lib/subjects/labels";
 import { ArborError, type FieldIssue } from "@/lib/shared/errors";
@@ -47,7 +46,7 @@ export default async function GrantsPage({ searchParams }: { searchParams: Searc
       {header}
       <div className="org-bar">
         <OrgSwitcher organizations={organizations} currentId={current.id} mode="query" />
-        <NewGrantButton organizationId={current.id} root={root} roles={roles} operators={OPERATORS} />
+        <NewGrantButton organizationId={current.id} root={root} roles={roles} />
       </div>
       <section className="panel" aria-labelledby="grants-title">
         <h2 id="grants-title" className="visually-hidden">Grants of {current.name}</h2>

@@ -6,7 +6,6 @@ import { childCounts } from "@/lib/resources/tree";
 import { listGrants } from "@/lib/grants/service";
 import { inheritedGrants } from "@/lib/grants/inherited";
 import { lookupSubjects } from "@/lib/access/lookup";
-import { OPERATORS } from "@/lib/grants/conditions";
 import { ResourceActions } from "@/components/resources/resource-actions";
 import { TypeIcon } from "@/components/resources/type-icon";
 import { GrantList } from "@/components/grants/grant-list";
@@ -54,7 +53,7 @@ export async function ResourceDetail({ orgRef, resourceRef, after }: Props) {
             <span className="badge">{resource.type}</span> <code>{resource.externalId}</code>
           </p>
         </div>
-        <ResourceActions organizationId={org.id} root={root} resource={node} types={types} roles={roles} operators={OPERATORS} />
+        <ResourceActions organizationId={org.id} root={root} resource={node} types={types} roles={roles} />
       </header>
 
       <section className="panel" aria-labelledby="attributes-title">
