@@ -35,6 +35,8 @@ describe("native API: organizations", () => {
     const noName = await api("POST", "/api/v1/organizations", { externalId: unique("x-") });
     assert.equal(noName.status, 400);
     assert.equal(noName.body.error.issues[0].field, "name");
+    const noScope = await api("POST", "/api/v1/organizations", { name: "Nowhere", scopeId: "scope_nope" });
+    assert.deepEqual([noScope.status, noScope.body.error.issues[0].field], [404, "scopeId"]);
     const badLimit = await api("GET", "/api/v1/organizations?limit=5000");
     assert.equal(badLimit.status, 400);
     assert.equal(badLimit.body.error.issues[0].field, "limit");
