@@ -308,13 +308,14 @@ test("deleting a type that is still used is refused with what uses it", async ({
   await page.getByTestId("permission-table").getByRole("button", { name: `Delete permission ticket-${s}:close:*` }).click();
   await dialog(page).getByRole("button", { name: "Delete" }).click();
   await expect(dialog(page)).toBeHidden();
-  await expect(page.getByTestId("permission-table").getByRole("row", { name: new RegExp(`ticket-${s}`) })).toHaveCount(0);
+  // The filtered table's empty state repeats the filter text, so look for the row's own button.
+  await expect(page.getByTestId("permission-table").getByRole("button", { name: `Delete permission ticket-${s}:close:*` })).toHaveCount(0);
 
   await page.goto(`/types/${scopeId}?q=ticket-${s}`);
   await table.getByRole("button", { name: `Delete resource type ticket-${s}` }).click();
   await dialog(page).getByRole("button", { name: "Delete" }).click();
   await expect(dialog(page)).toBeHidden();
-  await expect(table.getByRole("row", { name: new RegExp(`ticket-${s}`) })).toHaveCount(0);
+  await expect(table.getByRole("button", { name: `Delete resource type ticket-${s}` })).toHaveCount(0);
 });
 
 test("long tables page, and the page is kept in the address bar", async ({ page, request }) => {
