@@ -251,6 +251,8 @@ test("a role's permissions are set in the role × permission matrix", async ({ p
   await page.reload();
   await expect(matrix.getByRole("checkbox", { name: `editor-${s}: doc-${s}:update:*` })).toBeChecked();
   await matrix.getByRole("checkbox", { name: `viewer-${s}: doc-${s}:read:*` }).uncheck();
+  // The box flips at once; the role table's count changes only once the server has saved.
+  await expect(roles.getByRole("row", { name: new RegExp(`^viewer-${s} `) }).getByRole("cell").nth(3)).toHaveText("0");
   await page.reload();
   await expect(matrix.getByRole("checkbox", { name: `viewer-${s}: doc-${s}:read:*` })).not.toBeChecked();
   await expect(roles.getByRole("row", { name: new RegExp(`^viewer-${s} `) }).getByRole("cell").nth(3)).toHaveText("0");
