@@ -28,16 +28,9 @@ export type ChangeEntry = typeof changeLog.$inferSelect;
  * environment-wide ones included, may name other organizations' objects.
  */
 export async function listChanges(db: Queryable, q: ChangeQuery): Promise<Page<ChangeEntry>> {
-  const where: SQL[] = [gt(changeLog.revision, q.after)];
-  const own = tenantRows(changeLog.organizationId);
-  if (own) where.push(own);
+  const where = changeFilters(q);
+  where.push(gt(changeLog.revision, q.after));
   if (q.cursor !== undefined) where.push(gt(changeLog.id, q.cursor));
-  if (q.entityType) where.push(eq(changeLog.entityType, q.entityType));
-  if (q.entityId) where.push(eq(changeLog.entityId, q.entityId));
-  if (q.actor) where.push(eq(changeLog.actor, q.actor));
-  if (q.organizationId) where.push(eq(changeLog.organizationId, q.organizationId));
-  if (q.since) where.push(gte(changeLog.at, q.since));
-  if (q.until) where.push(lte(changeLog.at, q.until));
   const rows = await db
     .select()
     .from(changeLog)
@@ -45,4 +38,20 @@ export async function listChanges(db: Queryable, q: ChangeQuery): Promise<Page<C
     .orderBy(asc(changeLog.id))
     .limit(q.limit + 1);
   return toPage(rows, q.limit, (r) => String(r.id));
+}
+
+export type ChangeFilters = Pick<ChangeQuery, "entityType" | "entityId" | "actor" | "organizationId" | "since" | "until">;
+
+/** The filters both readers of the change log share, plus the tenant's own rows only. */
+export function changeFilters(q: ChangeFilters): SQL[] {
+  const where: SQL[] = [];
+  const own = tenantRows(changeLog.organizationId);
+  if (own) where.push(own);
+  if (q.entityType) where.push(eq(changeLog.entityType, q.entityType));
+  if (q.entityId) where.push(eq(changeLog.entityId, q.entityId));
+  if (q.actor) where.push(eq(changeLog.actor, q.actor));
+  if (q.organizationId) where.push(eq(changeLog.organizationId, q.organizationId));
+  if (q.since) where.push(gte(changeLog.at, q.since));
+  if (q.until) where.push(lte(changeLog.at, q.until));
+  return where;
 }

@@ -3,14 +3,13 @@
  * `listChanges` reads it oldest first, as a feed. Same filters; the cursor is
  * the id of the last entry shown.
  */
-import { and, desc, eq, gte, lt, lte, type SQL } from "drizzle-orm";
+import { and, desc, lt } from "drizzle-orm";
 import { z } from "zod";
 import type { Queryable } from "@/db/client";
 import { changeLog } from "@/db/schema";
 import { parseWith } from "@/lib/shared/errors";
 import { toPage, type Page } from "@/lib/shared/paging";
-import { tenantRows } from "@/lib/tenancy/rules";
-import type { ChangeEntry } from "./changes";
+import { changeFilters, type ChangeEntry } from "./changes";
 
 export const recentChangesQuerySchema = z
   .object({
@@ -27,14 +26,8 @@ export const recentChangesQuerySchema = z
 
 export async function listRecentChanges(db: Queryable, query: unknown): Promise<Page<ChangeEntry>> {
   const q = parseWith(recentChangesQuerySchema, query);
-  const where: (SQL | undefined)[] = [tenantRows(changeLog.organizationId)];
+  const where = changeFilters(q);
   if (q.before !== undefined) where.push(lt(changeLog.id, q.before));
-  if (q.entityType) where.push(eq(changeLog.entityType, q.entityType));
-  if (q.entityId) where.push(eq(changeLog.entityId, q.entityId));
-  if (q.actor) where.push(eq(changeLog.actor, q.actor));
-  if (q.organizationId) where.push(eq(changeLog.organizationId, q.organizationId));
-  if (q.since) where.push(gte(changeLog.at, q.since));
-  if (q.until) where.push(lte(changeLog.at, q.until));
   const rows = await db
     .select()
     .from(changeLog)
