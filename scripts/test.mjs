@@ -7,7 +7,8 @@
  *   2. the built app is started on a free port with a fresh database;
  *   3. API tests (e2e/api/**\/*.test.ts) over real HTTP against it;
  *   4. browser tests (e2e/console/**\/*.spec.ts) with Playwright in Chromium.
- * `npm test -- unit|api|browser` runs one part.
+ * `npm test -- unit|api|browser` runs one part; any other argument keeps
+ * only the test files whose path contains it (`npm test -- api fuzz`).
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -17,16 +18,24 @@ import os from "node:os";
 import path from "node:path";
 import { buildIfNeeded, nextBin, root } from "./build-if-needed.mjs";
 
-const parts = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+const PARTS = ["unit", "api", "browser"];
+const args = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+const parts = args.filter((a) => PARTS.includes(a));
+const fileFilters = args.filter((a) => !PARTS.includes(a));
 const wants = (part) => parts.length === 0 || parts.includes(part);
+const selected = (files) => (fileFilters.length ? files.filter((f) => fileFilters.some((filter) => f.includes(filter))) : files);
 const totals = { passed: 0, failed: 0 };
 
 function findFiles(dir, suffix) {
+  return selected(allFiles(dir, suffix));
+}
+
+function allFiles(dir, suffix) {
   const out = [];
   if (!fs.existsSync(dir)) return out;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...findFiles(full, suffix));
+    if (entry.isDirectory()) out.push(...allFiles(full, suffix));
     else if (entry.name.endsWith(suffix)) out.push(path.relative(root, full));
   }
   return out.sort();
@@ -120,6 +129,8 @@ if (wants("api") || wants("browser")) {
     ARBOR_ACCESS_KEY_ID: `ak_test_${randomBytes(8).toString("hex")}`,
     ARBOR_ACCESS_KEY_SECRET: randomBytes(24).toString("hex"),
     ARBOR_SECRET: randomBytes(32).toString("hex"),
+    ARBOR_ADMIN_EMAIL: "admin@arbor.test",
+    ARBOR_ADMIN_PASSWORD: `pw-${randomBytes(12).toString("hex")}`,
   };
   const serverEnv = { ...database.env, ...credentials };
   const { url, server } = await startServer(serverEnv);
@@ -131,11 +142,15 @@ if (wants("api") || wants("browser")) {
     ARBOR_TEST_KEY: credentials.ARBOR_API_KEY,
     ARBOR_TEST_ACCESS_KEY_ID: credentials.ARBOR_ACCESS_KEY_ID,
     ARBOR_TEST_ACCESS_KEY_SECRET: credentials.ARBOR_ACCESS_KEY_SECRET,
+    ARBOR_TEST_ADMIN_EMAIL: credentials.ARBOR_ADMIN_EMAIL,
+    ARBOR_TEST_ADMIN_PASSWORD: credentials.ARBOR_ADMIN_PASSWORD,
   };
   try {
     if (wants("api")) await nodeTest(findFiles(path.join(root, "e2e", "api"), ".test.ts"), env);
-    if (wants("browser") && findFiles(path.join(root, "e2e", "console"), ".spec.ts").length) {
-      await run(path.join(root, "node_modules", ".bin", "playwright"), ["test", "--config", "e2e/playwright.config.ts"], env, playwrightCounts);
+    const specs = findFiles(path.join(root, "e2e", "console"), ".spec.ts");
+    if (wants("browser") && specs.length) {
+      const only = fileFilters.length ? specs : [];
+      await run(path.join(root, "node_modules", ".bin", "playwright"), ["test", "--config", "e2e/playwright.config.ts", ...only], env, playwrightCounts);
     }
   } finally {
     server.kill();
