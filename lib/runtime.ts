@@ -6,6 +6,9 @@
 import { connect, type Connection } from "@/db/client";
 import { ensureApiKey } from "@/lib/api-keys/service";
 import { setUpAccessKeys } from "@/lib/access-keys/service";
+import { ensureAdmin } from "@/lib/admins/service";
+import { createAdminSchema } from "@/lib/admins/schemas";
+import { sessionHours } from "@/lib/admins/sessions";
 
 export type Arbor = Connection;
 
@@ -20,6 +23,9 @@ export function getArbor(): Promise<Arbor> {
 }
 
 async function start(): Promise<Arbor> {
+  // A mistyped session length should stop the start, not surface at the first sign-in.
+  sessionHours(process.env.ARBOR_SESSION_HOURS);
+  const admin = adminFromEnv();
   const connection = await connect({
     databaseUrl: process.env.DATABASE_URL || undefined,
     dataDir: process.env.ARBOR_DATA_DIR || "./.data",
@@ -35,5 +41,17 @@ async function start(): Promise<Arbor> {
   if (firstKey) {
     console.log(`\nArbor created its first API key (shown once, store it now):\n\n  ${firstKey}\n`);
   }
+  if (admin && (await ensureAdmin(connection.db, admin))) console.log(`Arbor created the administrator ${admin.email}.`);
   return connection;
+}
+
+/** ARBOR_ADMIN_EMAIL / ARBOR_ADMIN_PASSWORD, checked before anything is opened. The password itself never appears in the error. */
+function adminFromEnv(): { email: string; password: string } | null {
+  const email = process.env.ARBOR_ADMIN_EMAIL || undefined;
+  const password = process.env.ARBOR_ADMIN_PASSWORD || undefined;
+  if (!email && !password) return null;
+  if (!email || !password) throw new Error("ARBOR_ADMIN_EMAIL and ARBOR_ADMIN_PASSWORD must be set together");
+  const parsed = createAdminSchema.safeParse({ email, password });
+  if (!parsed.success) throw new Error(`ARBOR_ADMIN_EMAIL / ARBOR_ADMIN_PASSWORD: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  return { email, password };
 }

@@ -1,5 +1,7 @@
 import { Shell } from "@/components/shell/shell";
+import { requireAdmin } from "./_lib/require-admin";
 
-export default function ConsoleLayout({ children }: { children: React.ReactNode }) {
-  return <Shell>{children}</Shell>;
+export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
+  const { admin } = await requireAdmin();
+  return <Shell email={admin.email}>{children}</Shell>;
 }

@@ -7,7 +7,7 @@ import { createGrantAction } from "@/app/(console)/grants/_actions/grants";
 import { ResourcePicker } from "@/components/resources/resource-picker";
 import type { TreeNode } from "@/components/resources/tree/tree-types";
 import { Field } from "@/components/ui/field";
-import { FormError } from "@/components/forms/form-error";
+import { DialogForm } from "@/components/forms/dialog-form";
 import { ConditionBuilder } from "./condition-builder";
 import { GrantEffectPanel, type GrantEffect } from "./grant-effect";
 import { checkGrant, placeIssues, toGrantInput, type GrantFormValues } from "./grant-input";
@@ -52,7 +52,7 @@ export function GrantForm({ organizationId, root, roles, initialResource, initia
       conditions: [],
     },
   });
-  const { errors, isSubmitting } = form.formState;
+  const { errors } = form.formState;
   const [targetKind, grantKind, conditions] = form.watch(["targetKind", "grantKind", "conditions"]);
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -91,7 +91,7 @@ export function GrantForm({ organizationId, root, roles, initialResource, initia
   }
 
   return (
-    <form className="form grant-form" onSubmit={onSubmit} noValidate>
+    <DialogForm control={form.control} onSubmit={onSubmit} onCancel={onDone} submit="Save grant" pending="Saving…" className="form grant-form">
       <Controller
         control={form.control}
         name="subject"
@@ -168,14 +168,7 @@ export function GrantForm({ organizationId, root, roles, initialResource, initia
 
       <ConditionBuilder control={form.control} register={form.register} errors={errors} chosen={conditions.map((c) => c?.operator)} />
 
-      <FormError errors={errors} />
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onDone}>Cancel</button>
-        <button type="submit" className="button button-primary" disabled={isSubmitting}>
-          {isSubmitting ? "Saving…" : "Save grant"}
-        </button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }
 

@@ -2,50 +2,38 @@
 
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import type { z } from "zod";
 import { createOrganizationSchema } from "@/lib/organizations/schemas";
 import { createOrganizationAction, loadDemoAction } from "@/app/(console)/resources/_actions/organizations";
 import { DialogButton } from "@/components/ui/dialog-button";
 import { Field } from "@/components/ui/field";
 import { ErrorMessage } from "@/components/ui/messages";
-import { FormError } from "@/components/forms/form-error";
-import { applyServerError } from "@/components/forms/server-errors";
-import { emptyAsUndefined, resolverOptions } from "@/components/forms/zod-messages";
-
-type Values = z.input<typeof createOrganizationSchema>;
+import { DialogForm } from "@/components/forms/dialog-form";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { emptyAsUndefined } from "@/components/forms/zod-messages";
 
 /** A new organization comes with its own scope and root resource; its tree opens right after. */
 function CreateOrganizationForm({ onDone }: { onDone: () => void }) {
   const router = useRouter();
-  const form = useForm<Values, unknown, z.output<typeof createOrganizationSchema>>({
-    resolver: zodResolver(createOrganizationSchema, resolverOptions),
+  const { form, onSubmit } = useActionForm({
+    schema: createOrganizationSchema,
     defaultValues: { name: "" },
+    action: createOrganizationAction,
+    fields: ["name", "externalId"],
+    onSuccess: ({ id }) => {
+      onDone();
+      router.push(`/resources/${id}`);
+    },
   });
-  const { errors, isSubmitting } = form.formState;
-  const onSubmit = form.handleSubmit(async (values) => {
-    const result = await createOrganizationAction(values);
-    if (result.error) return applyServerError(form.setError, result.error, ["name", "externalId"]);
-    onDone();
-    router.push(`/resources/${result.data.id}`);
-  });
+  const { errors } = form.formState;
   return (
-    <form className="form" onSubmit={onSubmit} noValidate>
+    <DialogForm control={form.control} onSubmit={onSubmit} onCancel={onDone} submit="Create organization" pending="Creating…">
       <Field label="Name" error={errors.name?.message}>
         {(control) => <input {...control} {...form.register("name")} />}
       </Field>
       <Field label="External id (optional)" error={errors.externalId?.message} hint="Your system's id for this tenant, e.g. acme.">
         {(control) => <input {...control} {...form.register("externalId", { setValueAs: emptyAsUndefined })} className="mono" spellCheck={false} />}
       </Field>
-      <FormError errors={errors} />
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onDone}>Cancel</button>
-        <button type="submit" className="button button-primary" disabled={isSubmitting}>
-          {isSubmitting ? "Creating…" : "Create organization"}
-        </button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }
 

@@ -2,15 +2,13 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { Controller, useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import type { z } from "zod";
+import { Controller } from "react-hook-form";
 import { createResourceSchema, moveResourceSchema, updateResourceSchema } from "@/lib/resources/schemas";
 import { createResourceAction, moveResourceAction, updateResourceAction } from "@/app/(console)/resources/_actions/resources";
 import { Field } from "@/components/ui/field";
-import { FormError } from "@/components/forms/form-error";
-import { applyServerError } from "@/components/forms/server-errors";
-import { emptyAsNull, emptyAsUndefined, resolverOptions } from "@/components/forms/zod-messages";
+import { DialogForm } from "@/components/forms/dialog-form";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { emptyAsNull, emptyAsUndefined } from "@/components/forms/zod-messages";
 import { ResourcePicker } from "./resource-picker";
 import { useSharedTree } from "./tree/tree-context";
 import type { TreeNode } from "./tree/tree-types";
@@ -18,26 +16,24 @@ import type { TreeNode } from "./tree/tree-types";
 /** A resource type offered under a parent; `allowedParents` null = the type may sit anywhere. */
 export type TypeOption = { key: string; name: string; allowedParents: string[] | null };
 
-type CreateValues = z.input<typeof createResourceSchema>;
-
 export function CreateResourceForm({ organizationId, parent, types, onDone }: { organizationId: string; parent: TreeNode; types: TypeOption[]; onDone: () => void }) {
   const router = useRouter();
   const tree = useSharedTree();
   const allowed = types.filter((t) => !t.allowedParents || t.allowedParents.includes(parent.type));
-  const form = useForm<CreateValues, unknown, z.output<typeof createResourceSchema>>({
-    resolver: zodResolver(createResourceSchema, resolverOptions),
+  const { form, onSubmit } = useActionForm({
+    schema: createResourceSchema,
     defaultValues: { organizationId, parentId: parent.id, type: allowed[0]?.key ?? "", externalId: "", name: "" },
+    action: createResourceAction,
+    fields: ["type", "externalId", "name", "description", "parentId"],
+    onSuccess: ({ id, touched }) => {
+      tree?.refresh(touched);
+      onDone();
+      router.push(`/resources/${organizationId}/${id}`);
+    },
   });
-  const { errors, isSubmitting } = form.formState;
-  const onSubmit = form.handleSubmit(async (values) => {
-    const result = await createResourceAction(values);
-    if (result.error) return applyServerError(form.setError, result.error, ["type", "externalId", "name", "description", "parentId"]);
-    tree?.refresh(result.data.touched);
-    onDone();
-    router.push(`/resources/${organizationId}/${result.data.id}`);
-  });
+  const { errors } = form.formState;
   return (
-    <form className="form" onSubmit={onSubmit} noValidate>
+    <DialogForm control={form.control} onSubmit={onSubmit} onCancel={onDone} submit="Create resource" pending="Creating…" disabled={allowed.length === 0}>
       <p className="muted small">
         Under <strong>{parent.name}</strong> ({parent.type}).
       </p>
@@ -64,35 +60,26 @@ export function CreateResourceForm({ organizationId, parent, types, onDone }: { 
       <Field label="Description (optional)" error={errors.description?.message}>
         {(control) => <textarea {...control} {...form.register("description", { setValueAs: emptyAsUndefined })} />}
       </Field>
-      <FormError errors={errors} />
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onDone}>Cancel</button>
-        <button type="submit" className="button button-primary" disabled={isSubmitting || allowed.length === 0}>
-          {isSubmitting ? "Creating…" : "Create resource"}
-        </button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }
-
-type UpdateValues = z.input<typeof updateResourceSchema>;
 
 /** Type and external id identify the resource to other systems, so they stay; name and description change. */
 export function EditResourceForm({ resource, onDone }: { resource: TreeNode & { description: string | null }; onDone: () => void }) {
   const tree = useSharedTree();
-  const form = useForm<UpdateValues, unknown, z.output<typeof updateResourceSchema>>({
-    resolver: zodResolver(updateResourceSchema, resolverOptions),
+  const { form, onSubmit } = useActionForm({
+    schema: updateResourceSchema,
     defaultValues: { name: resource.name, description: resource.description },
+    action: (values) => updateResourceAction(resource.id, values),
+    fields: ["name", "description"],
+    onSuccess: ({ touched }) => {
+      tree?.refresh(touched);
+      onDone();
+    },
   });
-  const { errors, isSubmitting } = form.formState;
-  const onSubmit = form.handleSubmit(async (values) => {
-    const result = await updateResourceAction(resource.id, values);
-    if (result.error) return applyServerError(form.setError, result.error, ["name", "description"]);
-    tree?.refresh(result.data.touched);
-    onDone();
-  });
+  const { errors } = form.formState;
   return (
-    <form className="form" onSubmit={onSubmit} noValidate>
+    <DialogForm control={form.control} onSubmit={onSubmit} onCancel={onDone} submit="Save" pending="Saving…">
       <Field label="External id">{(control) => <input {...control} value={`${resource.type}:${resource.externalId}`} readOnly className="mono" />}</Field>
       <Field label="Name" error={errors.name?.message}>
         {(control) => <input {...control} {...form.register("name")} />}
@@ -100,42 +87,35 @@ export function EditResourceForm({ resource, onDone }: { resource: TreeNode & { 
       <Field label="Description (optional)" error={errors.description?.message}>
         {(control) => <textarea {...control} {...form.register("description", { setValueAs: emptyAsNull })} />}
       </Field>
-      <FormError errors={errors} />
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onDone}>Cancel</button>
-        <button type="submit" className="button button-primary" disabled={isSubmitting}>
-          {isSubmitting ? "Saving…" : "Save"}
-        </button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }
-
-type MoveValues = z.input<typeof moveResourceSchema>;
 
 /** The domain refuses cycles and parents the type hierarchy does not allow; its reason appears under the picker. */
 export function MoveResourceForm({ organizationId, root, resource, onDone }: { organizationId: string; root: TreeNode; resource: TreeNode; onDone: () => void }) {
   const tree = useSharedTree();
   const [target, setTarget] = useState<TreeNode | null>(null);
-  const form = useForm<MoveValues, unknown, z.output<typeof moveResourceSchema>>({
-    resolver: zodResolver(moveResourceSchema, { error: () => "Choose the new parent" }),
+  // The domain names the parent by the id the form sent; people know it by name.
+  const named = (text: string) => (target ? text.replaceAll(target.id, target.name) : text);
+  const { form, onSubmit } = useActionForm({
+    schema: moveResourceSchema,
+    messages: { error: () => "Choose the new parent" },
     defaultValues: { parentId: "" },
+    action: async (values) => {
+      const result = await moveResourceAction(resource.id, values);
+      if (!result.error) return result;
+      return { error: { message: named(result.error.message), issues: result.error.issues.map((i) => ({ ...i, message: named(i.message) })) } };
+    },
+    fields: ["parentId"],
+    onSuccess: ({ touched }) => {
+      // The tree panel reveals the moved resource under its new parent by itself: it is the one selected.
+      tree?.refresh(touched);
+      onDone();
+    },
   });
-  const { errors, isSubmitting } = form.formState;
-  const onSubmit = form.handleSubmit(async (values) => {
-    const result = await moveResourceAction(resource.id, values);
-    if (result.error) {
-      // The domain names the parent by the id the form sent; people know it by name.
-      const named = (text: string) => (target ? text.replaceAll(target.id, target.name) : text);
-      const error = { message: named(result.error.message), issues: result.error.issues.map((i) => ({ ...i, message: named(i.message) })) };
-      return applyServerError(form.setError, error, ["parentId"]);
-    }
-    // The tree panel reveals the moved resource under its new parent by itself: it is the one selected.
-    tree?.refresh(result.data.touched);
-    onDone();
-  });
+  const { errors } = form.formState;
   return (
-    <form className="form" onSubmit={onSubmit} noValidate>
+    <DialogForm control={form.control} onSubmit={onSubmit} onCancel={onDone} submit="Move" pending="Moving…">
       <p className="muted small">
         Moves <strong>{resource.name}</strong> and everything below it. Grants on it move along; those it inherited come from its new ancestors.
       </p>
@@ -157,13 +137,6 @@ export function MoveResourceForm({ organizationId, root, resource, onDone }: { o
           />
         )}
       />
-      <FormError errors={errors} />
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onDone}>Cancel</button>
-        <button type="submit" className="button button-primary" disabled={isSubmitting}>
-          {isSubmitting ? "Moving…" : "Move"}
-        </button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }

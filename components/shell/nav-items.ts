@@ -1,5 +1,5 @@
 /** The console's areas (SPEC "The console"), grouped as the sidebar shows them. */
-export type NavItem = { href: string; label: string; coming?: boolean };
+export type NavItem = { href: string; label: string };
 export type NavGroup = { title: string; items: NavItem[] };
 
 export const NAV_GROUPS: NavGroup[] = [
@@ -17,7 +17,8 @@ export const NAV_GROUPS: NavGroup[] = [
     title: "Operations",
     items: [
       { href: "/changes", label: "Change log" },
-      { href: "/api-keys", label: "API keys", coming: true },
+      { href: "/api-keys", label: "API keys" },
+      { href: "/administrators", label: "Administrators" },
       { href: "/api-reference", label: "API reference" },
     ],
   },

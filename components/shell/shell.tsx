@@ -1,16 +1,20 @@
 import Link from "next/link";
 import { SidebarNav } from "./sidebar-nav";
+import { Account } from "./account";
 
-export function Shell({ children }: { children: React.ReactNode }) {
+export function Shell({ email, children }: { email: string; children: React.ReactNode }) {
   return (
     <div className="shell">
       <a className="skip-link" href="#main">Skip to content</a>
       <aside className="sidebar">
         <div className="sidebar-inner">
-          <Link className="brand" href="/">
-            <span className="brand-mark" aria-hidden="true">A</span>
-            Arbor
-          </Link>
+          <header className="sidebar-header">
+            <Link className="brand" href="/">
+              <span className="brand-mark" aria-hidden="true">A</span>
+              Arbor
+            </Link>
+            <Account email={email} />
+          </header>
           <SidebarNav />
         </div>
       </aside>

@@ -17,7 +17,6 @@ export function SidebarNav() {
               <li key={item.href}>
                 <Link className="nav-link" href={item.href} aria-current={isCurrent(item.href) ? "page" : undefined}>
                   <span>{item.label}</span>
-                  {item.coming && <span className="nav-soon">soon</span>}
                 </Link>
               </li>
             ))}

@@ -2,8 +2,6 @@
 
 import { useRouter } from "next/navigation";
 import { Controller, useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import type { z } from "zod";
 import { createDepartmentSchema, createGroupSchema, createUserSchema, updateDepartmentSchema, updateUserSchema } from "@/lib/subjects/schemas";
 import type { SubjectHit, SubjectKind } from "@/lib/subjects/search";
 import {
@@ -20,35 +18,25 @@ import type { ActionResult } from "@/app/(console)/_lib/result";
 import { SubjectPicker } from "@/components/grants/subject-picker";
 import { DialogButton } from "@/components/ui/dialog-button";
 import { Field } from "@/components/ui/field";
-import { FormError } from "@/components/forms/form-error";
-import { applyServerError } from "@/components/forms/server-errors";
-import { emptyAsNull, emptyAsUndefined, resolverOptions } from "@/components/forms/zod-messages";
-
-function Actions({ onDone, busy, submit }: { onDone: () => void; busy: boolean; submit: string }) {
-  return (
-    <div className="form-actions">
-      <button type="button" className="button" onClick={onDone}>Cancel</button>
-      <button type="submit" className="button button-primary" disabled={busy}>
-        {busy ? "Saving…" : submit}
-      </button>
-    </div>
-  );
-}
-
-type UserValues = z.input<typeof createUserSchema>;
+import { DialogForm } from "@/components/forms/dialog-form";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { emptyAsNull, emptyAsUndefined } from "@/components/forms/zod-messages";
 
 function CreateUserForm({ onDone }: { onDone: () => void }) {
   const router = useRouter();
-  const form = useForm<UserValues, unknown, z.output<typeof createUserSchema>>({ resolver: zodResolver(createUserSchema, resolverOptions), defaultValues: {} });
-  const { errors, isSubmitting } = form.formState;
-  const onSubmit = form.handleSubmit(async (values) => {
-    const result = await createUserAction(values);
-    if (result.error) return applyServerError(form.setError, result.error, ["externalId", "email", "name"]);
-    onDone();
-    router.push(`/subjects/users/${result.data.id}`);
+  const { form, onSubmit } = useActionForm({
+    schema: createUserSchema,
+    defaultValues: {},
+    action: createUserAction,
+    fields: ["externalId", "email", "name"],
+    onSuccess: ({ id }) => {
+      onDone();
+      router.push(`/subjects/users/${id}`);
+    },
   });
+  const { errors } = form.formState;
   return (
-    <form className="form" onSubmit={onSubmit} noValidate>
+    <DialogForm control={form.control} onSubmit={onSubmit} onCancel={onDone} submit="Create user" pending="Saving…">
       <Field label="Name (optional)" error={errors.name?.message}>
         {(control) => <input {...control} {...form.register("name", { setValueAs: emptyAsUndefined })} />}
       </Field>
@@ -58,9 +46,7 @@ function CreateUserForm({ onDone }: { onDone: () => void }) {
       <Field label="External id (optional)" error={errors.externalId?.message} hint="Your system's id for the user; unique.">
         {(control) => <input {...control} {...form.register("externalId", { setValueAs: emptyAsUndefined })} className="mono" spellCheck={false} />}
       </Field>
-      <FormError errors={errors} />
-      <Actions onDone={onDone} busy={isSubmitting} submit="Create user" />
-    </form>
+    </DialogForm>
   );
 }
 
@@ -72,8 +58,6 @@ export function NewUserButton() {
   );
 }
 
-type UserUpdate = z.input<typeof updateUserSchema>;
-
 export function EditUserButton({ user }: { user: { id: string; name: string | null; email: string | null; externalId: string | null } }) {
   return (
     <DialogButton label="Edit" title="Edit user">
@@ -83,18 +67,16 @@ export function EditUserButton({ user }: { user: { id: string; name: string | nu
 }
 
 function EditUserForm({ user, onDone }: { user: { id: string; name: string | null; email: string | null; externalId: string | null }; onDone: () => void }) {
-  const form = useForm<UserUpdate, unknown, z.output<typeof updateUserSchema>>({
-    resolver: zodResolver(updateUserSchema, resolverOptions),
+  const { form, onSubmit } = useActionForm({
+    schema: updateUserSchema,
     defaultValues: { name: user.name, email: user.email, externalId: user.externalId },
+    action: (values) => updateUserAction(user.id, values),
+    fields: ["externalId", "email", "name"],
+    onSuccess: onDone,
   });
-  const { errors, isSubmitting } = form.formState;
-  const onSubmit = form.handleSubmit(async (values) => {
-    const result = await updateUserAction(user.id, values);
-    if (result.error) return applyServerError(form.setError, result.error, ["externalId", "email", "name"]);
-    onDone();
-  });
+  const { errors } = form.formState;
   return (
-    <form className="form" onSubmit={onSubmit} noValidate>
+    <DialogForm control={form.control} onSubmit={onSubmit} onCancel={onDone} submit="Save" pending="Saving…">
       <Field label="Name" error={errors.name?.message}>
         {(control) => <input {...control} {...form.register("name", { setValueAs: emptyAsNull })} />}
       </Field>
@@ -104,26 +86,25 @@ function EditUserForm({ user, onDone }: { user: { id: string; name: string | nul
       <Field label="External id" error={errors.externalId?.message}>
         {(control) => <input {...control} {...form.register("externalId", { setValueAs: emptyAsNull })} className="mono" spellCheck={false} />}
       </Field>
-      <FormError errors={errors} />
-      <Actions onDone={onDone} busy={isSubmitting} submit="Save" />
-    </form>
+    </DialogForm>
   );
 }
 
-type GroupValues = z.input<typeof createGroupSchema>;
-
 function CreateGroupForm({ organizationId, onDone }: { organizationId: string; onDone: () => void }) {
   const router = useRouter();
-  const form = useForm<GroupValues, unknown, z.output<typeof createGroupSchema>>({ resolver: zodResolver(createGroupSchema, resolverOptions), defaultValues: { organizationId, name: "" } });
-  const { errors, isSubmitting } = form.formState;
-  const onSubmit = form.handleSubmit(async (values) => {
-    const result = await createGroupAction(values);
-    if (result.error) return applyServerError(form.setError, result.error, ["externalId", "name", "description"]);
-    onDone();
-    router.push(`/subjects/groups/${result.data.id}`);
+  const { form, onSubmit } = useActionForm({
+    schema: createGroupSchema,
+    defaultValues: { organizationId, name: "" },
+    action: createGroupAction,
+    fields: ["externalId", "name", "description"],
+    onSuccess: ({ id }) => {
+      onDone();
+      router.push(`/subjects/groups/${id}`);
+    },
   });
+  const { errors } = form.formState;
   return (
-    <form className="form" onSubmit={onSubmit} noValidate>
+    <DialogForm control={form.control} onSubmit={onSubmit} onCancel={onDone} submit="Create group" pending="Saving…">
       <Field label="Name" error={errors.name?.message}>
         {(control) => <input {...control} {...form.register("name")} />}
       </Field>
@@ -133,9 +114,7 @@ function CreateGroupForm({ organizationId, onDone }: { organizationId: string; o
       <Field label="Description (optional)" error={errors.description?.message}>
         {(control) => <textarea {...control} {...form.register("description", { setValueAs: emptyAsUndefined })} />}
       </Field>
-      <FormError errors={errors} />
-      <Actions onDone={onDone} busy={isSubmitting} submit="Create group" />
-    </form>
+    </DialogForm>
   );
 }
 
@@ -148,23 +127,22 @@ export function NewGroupButton({ organizationId }: { organizationId: string }) {
 }
 
 type DepartmentOption = { id: string; name: string; depth: number };
-type DepartmentValues = z.input<typeof createDepartmentSchema>;
 
 function CreateDepartmentForm({ organizationId, departments, parentId, onDone }: { organizationId: string; departments: DepartmentOption[]; parentId?: string; onDone: () => void }) {
   const router = useRouter();
-  const form = useForm<DepartmentValues, unknown, z.output<typeof createDepartmentSchema>>({
-    resolver: zodResolver(createDepartmentSchema, resolverOptions),
+  const { form, onSubmit } = useActionForm({
+    schema: createDepartmentSchema,
     defaultValues: { organizationId, name: "", parentId },
+    action: createDepartmentAction,
+    fields: ["externalId", "name", "description", "parentId"],
+    onSuccess: ({ id }) => {
+      onDone();
+      router.push(`/subjects/departments/${id}`);
+    },
   });
-  const { errors, isSubmitting } = form.formState;
-  const onSubmit = form.handleSubmit(async (values) => {
-    const result = await createDepartmentAction(values);
-    if (result.error) return applyServerError(form.setError, result.error, ["externalId", "name", "description", "parentId"]);
-    onDone();
-    router.push(`/subjects/departments/${result.data.id}`);
-  });
+  const { errors } = form.formState;
   return (
-    <form className="form" onSubmit={onSubmit} noValidate>
+    <DialogForm control={form.control} onSubmit={onSubmit} onCancel={onDone} submit="Create department" pending="Saving…">
       <Field label="Name" error={errors.name?.message}>
         {(control) => <input {...control} {...form.register("name")} />}
       </Field>
@@ -179,9 +157,7 @@ function CreateDepartmentForm({ organizationId, departments, parentId, onDone }:
           </select>
         )}
       </Field>
-      <FormError errors={errors} />
-      <Actions onDone={onDone} busy={isSubmitting} submit="Create department" />
-    </form>
+    </DialogForm>
   );
 }
 
@@ -204,8 +180,6 @@ export function NewDepartmentButton({ organizationId, departments, parentId, lab
   );
 }
 
-type MoveValues = z.input<typeof updateDepartmentSchema>;
-
 /** A department moves with everything below it; the domain refuses moving it under itself. */
 export function MoveDepartmentButton({ department, departments }: { department: { id: string; name: string; parentId: string | null }; departments: DepartmentOption[] }) {
   return (
@@ -216,18 +190,16 @@ export function MoveDepartmentButton({ department, departments }: { department: 
 }
 
 function MoveDepartmentForm({ department, departments, onDone }: { department: { id: string; parentId: string | null }; departments: DepartmentOption[]; onDone: () => void }) {
-  const form = useForm<MoveValues, unknown, z.output<typeof updateDepartmentSchema>>({
-    resolver: zodResolver(updateDepartmentSchema, resolverOptions),
+  const { form, onSubmit } = useActionForm({
+    schema: updateDepartmentSchema,
     defaultValues: { parentId: department.parentId },
+    action: (values) => updateDepartmentAction(department.id, values),
+    fields: ["parentId"],
+    onSuccess: onDone,
   });
-  const { errors, isSubmitting } = form.formState;
-  const onSubmit = form.handleSubmit(async (values) => {
-    const result = await updateDepartmentAction(department.id, values);
-    if (result.error) return applyServerError(form.setError, result.error, ["parentId"]);
-    onDone();
-  });
+  const { errors } = form.formState;
   return (
-    <form className="form" onSubmit={onSubmit} noValidate>
+    <DialogForm control={form.control} onSubmit={onSubmit} onCancel={onDone} submit="Move" pending="Saving…">
       <Field label="New parent department" error={errors.parentId?.message}>
         {(control) => (
           <select {...control} {...form.register("parentId", { setValueAs: emptyAsNull })}>
@@ -236,9 +208,7 @@ function MoveDepartmentForm({ department, departments, onDone }: { department: {
           </select>
         )}
       </Field>
-      <FormError errors={errors} />
-      <Actions onDone={onDone} busy={isSubmitting} submit="Move" />
-    </form>
+    </DialogForm>
   );
 }
 
@@ -247,7 +217,7 @@ type MemberValues = { member: SubjectHit | null };
 /** Adds a user (or, to a group, a group) picked by search; the domain refuses duplicates and cycles, shown under the picker. */
 function AddMemberForm({ organizationId, kinds, add, onDone }: { organizationId: string; kinds: SubjectKind[]; add: (member: SubjectHit) => Promise<ActionResult<unknown>>; onDone: () => void }) {
   const form = useForm<MemberValues>({ defaultValues: { member: null } });
-  const { errors, isSubmitting } = form.formState;
+  const { errors } = form.formState;
   const onSubmit = form.handleSubmit(async ({ member }) => {
     if (!member) return form.setError("member", { type: "required", message: "Choose who to add" });
     const result = await add(member);
@@ -255,7 +225,7 @@ function AddMemberForm({ organizationId, kinds, add, onDone }: { organizationId:
     onDone();
   });
   return (
-    <form className="form" onSubmit={onSubmit} noValidate>
+    <DialogForm control={form.control} onSubmit={onSubmit} onCancel={onDone} submit="Add" pending="Saving…">
       <Controller
         control={form.control}
         name="member"
@@ -263,8 +233,7 @@ function AddMemberForm({ organizationId, kinds, add, onDone }: { organizationId:
           <SubjectPicker organizationId={organizationId} label={kinds.includes("group") ? "User or group" : "User"} kinds={kinds} value={field.value} onChange={field.onChange} error={errors.member?.message} />
         )}
       />
-      <Actions onDone={onDone} busy={isSubmitting} submit="Add" />
-    </form>
+    </DialogForm>
   );
 }
 

@@ -15,9 +15,9 @@ test("the console opens on the type manager, with every area in the navigation",
   await nav.getByRole("link", { name: /^API keys/ }).click();
   await expect(page).toHaveURL(/\/api-keys$/);
   await expect(page.getByRole("heading", { level: 1, name: "API keys" })).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Coming" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "New API key" })).toBeVisible();
   await expect(nav.getByRole("link", { name: /^API keys/ })).toHaveAttribute("aria-current", "page");
-  await snap(page, testInfo, "coming-page");
+  await snap(page, testInfo, "api-keys-page");
 });
 
 test("keyboard users can skip the navigation and reach the type manager's controls", async ({ page }) => {

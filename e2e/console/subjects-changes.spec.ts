@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { apiPost, issueWorld, newOrganization, pickSubject, snap, unique } from "./helpers";
+import { adminEmail } from "./admin-state";
 
 const dialog = (page: Page) => page.getByRole("dialog");
 
@@ -77,6 +78,7 @@ test("groups nest, departments form a tree, users join organizations", async ({ 
 });
 
 test("the change log shows actor, time, revision and a before/after diff, filtered by entity and actor", async ({ page, request }, testInfo) => {
+  const actor = `admin:${adminEmail()}`;
   const world = await issueWorld(request);
   await page.goto(`/resources/${world.org.id}/${world.epic.id}`);
   await page.getByRole("button", { name: "Edit", exact: true }).click();
@@ -89,7 +91,7 @@ test("the change log shows actor, time, revision and a before/after diff, filter
   await expect(entries).toHaveCount(2);
   const update = entries.first();
   await expect(update).toContainText("update");
-  await expect(update).toContainText("by console");
+  await expect(update).toContainText(`by ${actor}`);
   await expect(update).toContainText(/r\d+/);
   await update.locator("summary").click();
   const changed = update.getByRole("row", { name: /^name \(changed\)/ });
@@ -98,12 +100,12 @@ test("the change log shows actor, time, revision and a before/after diff, filter
   await expect(entries.nth(1)).toContainText("create");
   await snap(page, testInfo, "change-diff");
 
-  // Filter by actor: the API set-up wrote as the API key, the edit as the console.
+  // Filter by actor: the API set-up wrote as the API key, the edit as the signed-in administrator.
   await page.goto("/changes");
   await page.getByLabel("Entity id").fill(world.epic.id);
-  await page.getByLabel("Actor").fill("console");
+  await page.getByLabel("Actor").fill(actor);
   await page.getByRole("button", { name: "Filter" }).click();
-  await expect(page).toHaveURL(/actor=console/);
+  await expect(page).toHaveURL(new RegExp(`actor=${encodeURIComponent(actor)}`));
   await expect(entries).toHaveCount(1);
   // A time window that ends before everything shows nothing; an impossible window is refused in the form.
   await page.getByLabel("Until").fill("2001-01-01T00:00");

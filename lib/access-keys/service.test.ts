@@ -11,7 +11,7 @@ import { ArborError } from "@/lib/shared/errors";
 import { createOrganization } from "@/lib/organizations/service";
 import { claimNonce, NONCE_WINDOW_MS } from "./nonces";
 import { configureServerKey, openSecret, sealSecret } from "./server-key";
-import { createAccessKey, listAccessKeys, openAccessKey, organizationOf, revokeAccessKey, setUpAccessKeys } from "./service";
+import { createAccessKey, listAccessKeys, listAccessKeyViews, openAccessKey, organizationOf, revokeAccessKey, setUpAccessKeys } from "./service";
 
 let conn: Connection;
 before(async () => {
@@ -71,6 +71,20 @@ describe("access keys", () => {
     const first = await organizationOf(conn.db, free.value.key);
     assert.equal(first.externalId, "default");
     assert.equal((await organizationOf(conn.db, free.value.key)).id, first.id, "created once");
+  });
+
+  test("the console's list names each key's organization and keeps revoked keys", async () => {
+    await createOrganization(conn.db, "t", { externalId: "tenant-v", name: "Tenant V" });
+    const bound = await createAccessKey(conn.db, "t", { name: "v", organizationId: "tenant-v", readOnly: true });
+    const free = await createAccessKey(conn.db, "t", { name: "w" });
+    await revokeAccessKey(conn.db, "t", free.value.key.id);
+    const views = await listAccessKeyViews(conn.db);
+    assert.equal(views.find((k) => k.id === bound.value.key.id)?.organizationName, "Tenant V");
+    const revoked = views.find((k) => k.id === free.value.key.id);
+    assert.equal(revoked?.organizationName, null, "acts in the default organization");
+    assert.ok(revoked?.revokedAt);
+    assert.ok(views.every((k) => !("secretCiphertext" in k)));
+    assert.deepEqual(views.map((k) => k.id), (await listAccessKeys(conn.db)).map((k) => k.id));
   });
 
   test("start-up makes the configured key exist, and re-seals it when its secret changes", async () => {

@@ -7,7 +7,7 @@
 import { randomBytes } from "node:crypto";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Database, Queryable } from "@/db/client";
-import { accessKeys } from "@/db/schema";
+import { accessKeys, organizations } from "@/db/schema";
 import { ArborError, conflict, notFound, parseWith } from "@/lib/shared/errors";
 import { ulid } from "ulid";
 import { write } from "@/lib/revisions/write";
@@ -17,6 +17,8 @@ import { accessKeyCredentialsSchema, createAccessKeySchema } from "./schemas";
 
 type Row = typeof accessKeys.$inferSelect;
 export type AccessKey = Omit<Row, "secretCiphertext">;
+/** A key with the name of the organization it is bound to (null: it acts in the default organization). */
+export type AccessKeyView = AccessKey & { organizationName: string | null };
 
 const visible = ({ secretCiphertext: _sealed, ...key }: Row): AccessKey => key;
 // Row ids get their own prefix; lib/shared/ids.ts names the entities of the native API, where access keys do not appear.
@@ -51,6 +53,16 @@ export async function createAccessKey(db: Database, actor: string, input: unknow
 
 export async function listAccessKeys(db: Queryable): Promise<AccessKey[]> {
   return (await db.select().from(accessKeys).orderBy(asc(accessKeys.createdAt), asc(accessKeys.id))).map(visible);
+}
+
+/** Every key, revoked ones included, oldest first, each with its organization's name: what the console lists. */
+export async function listAccessKeyViews(db: Queryable): Promise<AccessKeyView[]> {
+  const rows = await db
+    .select({ key: accessKeys, organizationName: organizations.name })
+    .from(accessKeys)
+    .leftJoin(organizations, eq(organizations.id, accessKeys.organizationId))
+    .orderBy(asc(accessKeys.createdAt), asc(accessKeys.id));
+  return rows.map(({ key, organizationName }) => ({ ...visible(key), organizationName }));
 }
 
 export async function revokeAccessKey(db: Database, actor: string, id: string) {

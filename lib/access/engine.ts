@@ -8,6 +8,7 @@
 import type { Database } from "@/db/client";
 import { invalid } from "@/lib/shared/errors";
 import { revisionClock } from "@/lib/revisions/clock";
+import { processGlobal } from "@/lib/shared/process-global";
 import type { AccessState } from "./state";
 import { loadState, syncState } from "./sync";
 
@@ -43,7 +44,8 @@ export class AccessEngine {
   }
 }
 
-const engines = new WeakMap<Database, AccessEngine>();
+// One engine per database for the whole process: the console and the API routes share one in-memory index.
+const engines = processGlobal("access-engines", () => new WeakMap<Database, AccessEngine>());
 
 export function accessEngine(db: Database): AccessEngine {
   let engine = engines.get(db);

@@ -1,15 +1,18 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, asc, count, eq, isNull } from "drizzle-orm";
 import type { Database, Queryable } from "@/db/client";
-import { apiKeys } from "@/db/schema";
+import { apiKeys, organizations } from "@/db/schema";
 import { notFound, parseWith } from "@/lib/shared/errors";
 import { newId } from "@/lib/shared/ids";
+import { processGlobal } from "@/lib/shared/process-global";
 import { write } from "@/lib/revisions/write";
 import { revisionClock } from "@/lib/revisions/clock";
 import { getOrganization } from "@/lib/organizations/service";
 import { createApiKeySchema } from "./schemas";
 
 export type ApiKey = Omit<typeof apiKeys.$inferSelect, "hash">;
+/** A key with the name of the organization it is restricted to (null: all organizations). */
+export type ApiKeyView = ApiKey & { organizationName: string | null };
 
 // Keys are 32 random bytes, so a fast hash is enough: there is nothing to brute-force.
 const hashSecret = (secret: string) => createHash("sha256").update(secret).digest("hex");
@@ -45,7 +48,7 @@ const CACHE_LIMIT = 10_000;
  * advances the revision, so a cached answer is reused only while nothing has
  * been written since — a revoked key stops working at once, in every process.
  */
-const authCache = new WeakMap<Database, Map<string, { key: ApiKey | null; revision: number }>>();
+const authCache = processGlobal("api-key-cache", () => new WeakMap<Database, Map<string, { key: ApiKey | null; revision: number }>>());
 
 /** The live key for a secret, or null. Last use is stored at most once a minute per key. */
 export async function authenticateApiKey(db: Database, secret: string): Promise<ApiKey | null> {
@@ -74,8 +77,18 @@ export async function authenticateApiKey(db: Database, secret: string): Promise<
 }
 
 export async function listApiKeys(db: Queryable): Promise<ApiKey[]> {
-  const rows = await db.select().from(apiKeys).orderBy(asc(apiKeys.createdAt));
+  const rows = await db.select().from(apiKeys).orderBy(asc(apiKeys.createdAt), asc(apiKeys.id));
   return rows.map(visible);
+}
+
+/** Every key, revoked ones included, oldest first, each with its organization's name: what the console lists. */
+export async function listApiKeyViews(db: Queryable): Promise<ApiKeyView[]> {
+  const rows = await db
+    .select({ key: apiKeys, organizationName: organizations.name })
+    .from(apiKeys)
+    .leftJoin(organizations, eq(organizations.id, apiKeys.organizationId))
+    .orderBy(asc(apiKeys.createdAt), asc(apiKeys.id));
+  return rows.map(({ key, organizationName }) => ({ ...visible(key), organizationName }));
 }
 
 export async function revokeApiKey(db: Database, actor: string, id: string) {

@@ -8,6 +8,7 @@
 import { eq } from "drizzle-orm";
 import { isEmbedded, type Database } from "@/db/client";
 import { revisionCounter } from "@/db/schema";
+import { processGlobal } from "@/lib/shared/process-global";
 
 class RevisionClock {
   private known = 0;
@@ -47,7 +48,12 @@ class RevisionClock {
   }
 }
 
-const clocks = new WeakMap<Database, RevisionClock>();
+/**
+ * One clock per database for the whole process: a copy of this module that
+ * never saw a console write would keep answering from before it (a key
+ * revoked in the console would still work on PGlite).
+ */
+const clocks = processGlobal("revision-clocks", () => new WeakMap<Database, RevisionClock>());
 
 export function revisionClock(db: Database): RevisionClock {
   let clock = clocks.get(db);

@@ -14,6 +14,8 @@ export type ErrorKind =
 
 export type FieldIssue = { field: string; rule: string; message: string };
 
+const BRAND = Symbol.for("arbor.error");
+
 export class ArborError extends Error {
   readonly kind: ErrorKind;
   readonly issues: FieldIssue[];
@@ -23,6 +25,18 @@ export class ArborError extends Error {
     this.name = "ArborError";
     this.kind = kind;
     this.issues = issues;
+    Object.defineProperty(this, BRAND, { value: true });
+  }
+
+  /**
+   * Recognises an ArborError made by any copy of lib/ in the process: the
+   * engine is shared between copies (lib/shared/process-global.ts), so an
+   * error it throws may come from another copy's class. Subclasses keep the
+   * ordinary check.
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    if (this !== ArborError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return typeof value === "object" && value !== null && BRAND in value;
   }
 
   /** The first named field, for wire formats that carry only one. */

@@ -21,6 +21,17 @@ export const ID_PREFIX = {
 export type EntityKind = keyof typeof ID_PREFIX;
 
 // Monotonic ULIDs sort by creation time even within one millisecond: cursor pages
-// stay stable and a bulk import's parents sort before their children.
-const ulid = monotonicFactory();
+// stay stable and a bulk import's parents sort before their children. Their
+// random part is drawn from a pool of system random bytes, refilled 4 KiB at
+// a time: left to itself the library asks the system for one byte per
+// character, a second of a million-tuple import.
+const pool = new Uint8Array(4096);
+let drawn = pool.length;
+const ulid = monotonicFactory(() => {
+  if (drawn === pool.length) {
+    crypto.getRandomValues(pool);
+    drawn = 0;
+  }
+  return pool[drawn++] / 256;
+});
 export const newId = (kind: EntityKind) => `${ID_PREFIX[kind]}${ulid()}`;

@@ -1,6 +1,6 @@
 import { cache } from "react";
-import { getArbor } from "@/lib/runtime";
 import { listOrganizations, type OrganizationView } from "@/lib/organizations/service";
+import { requireAdmin } from "./require-admin";
 
 /** Organizations the console offers in its pickers; an installation with more than this is searched, not listed. */
 const MAX_LISTED = 500;
@@ -8,7 +8,7 @@ const MAX_LISTED = 500;
 export type OrganizationOption = Pick<OrganizationView, "id" | "externalId" | "name" | "scopeId" | "rootResourceId">;
 
 export const loadOrganizations = cache(async (): Promise<OrganizationOption[]> => {
-  const { db } = await getArbor();
+  const { db } = await requireAdmin();
   const { data } = await listOrganizations(db, { limit: MAX_LISTED });
   return data.map(({ id, externalId, name, scopeId, rootResourceId }) => ({ id, externalId, name, scopeId, rootResourceId }));
 });

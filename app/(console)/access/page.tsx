@@ -18,6 +18,7 @@ import { param, pickOrganization, type SearchParams } from "../_lib/organization
 import { loadFormOptions, loadOrganization, toTreeNode } from "../resources/[org]/_lib/load";
 import { ExplanationView } from "./_lib/explanation";
 import { ReachTable, WhoTable } from "./_lib/lookup-tables";
+import { requireAdmin } from "@/app/(console)/_lib/require-admin";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Access checker" };
@@ -40,6 +41,7 @@ async function attempt<T>(fn: () => Promise<T>): Promise<{ value?: T; issues: Fi
 }
 
 export default async function AccessPage({ searchParams }: { searchParams: SearchParams }) {
+  await requireAdmin();
   const sp = await searchParams;
   const { organizations, current } = await pickOrganization(param(sp, "org"));
   const header = (

@@ -1,14 +1,13 @@
-import type { Metadata } from "next";
-import { ComingSoon } from "@/components/shell/coming-soon";
+import { listApiKeyViews } from "@/lib/api-keys/service";
+import { CredentialsPanel } from "@/components/api-keys/credentials-panel";
+import { loadOrganizations } from "../_lib/organizations";
+import { requireAdmin } from "../_lib/require-admin";
+import { apiKeyViews } from "./_lib/credential-views";
 
-export const metadata: Metadata = { title: "API keys" };
+export const dynamic = "force-dynamic";
 
-export default function ApiKeysPage() {
-  return (
-    <ComingSoon
-      title="API keys"
-      summary="Credentials for applications calling the native and WorkOS APIs."
-      plans={["create keys (shown once), optionally read-only or limited to one organization", "revoke keys"]}
-    />
-  );
+export default async function ApiKeysPage() {
+  const { db } = await requireAdmin();
+  const [keys, organizations] = await Promise.all([listApiKeyViews(db), loadOrganizations()]);
+  return <CredentialsPanel kind="api-key" keys={apiKeyViews(keys)} organizations={organizations} />;
 }

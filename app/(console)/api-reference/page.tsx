@@ -3,13 +3,15 @@ import { listOperations, openApiDocument } from "@/app/api/v1/_native/openapi";
 import { PageHeader } from "@/components/shell/page-header";
 import type { JsonSchema } from "@/components/api-reference/json-schema";
 import { OperationItem, type OperationView } from "@/components/api-reference/operation-item";
+import { requireAdmin } from "@/app/(console)/_lib/require-admin";
 
 export const metadata: Metadata = { title: "API reference" };
 
 type DocOperation = { requestBody?: { content: { "application/json": { schema: JsonSchema } } } };
 
 /** Generated from the same operation list and zod schemas as /api/v1/openapi.json, so the two never disagree. */
-export default function ApiReferencePage() {
+export default async function ApiReferencePage() {
+  await requireAdmin();
   const doc = openApiDocument();
   const paths = doc.paths as Record<string, Record<string, DocOperation>>;
   const byTag = new Map<string, OperationView[]>();

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getArbor } from "@/lib/runtime";
 import { listRecentChanges } from "@/lib/revisions/recent";
 import { ArborError } from "@/lib/shared/errors";
 import { PageHeader } from "@/components/shell/page-header";
@@ -9,6 +8,7 @@ import { JsonDiff } from "@/components/changes/json-diff";
 import { ErrorMessage } from "@/components/ui/messages";
 import { formatDate } from "@/components/ui/format";
 import { param, type SearchParams } from "../_lib/organizations";
+import { requireAdmin } from "@/app/(console)/_lib/require-admin";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Change log" };
@@ -36,7 +36,7 @@ export default async function ChangesPage({ searchParams }: { searchParams: Sear
   const sp = await searchParams;
   const filters = { entityType: param(sp, "entityType"), entityId: param(sp, "entityId"), actor: param(sp, "actor"), since: param(sp, "since"), until: param(sp, "until") };
   const before = param(sp, "before");
-  const { db } = await getArbor();
+  const { db } = await requireAdmin();
   let page: Awaited<ReturnType<typeof listRecentChanges>> = { data: [], nextCursor: null };
   let error: string | null = null;
   try {

@@ -11,6 +11,7 @@ import { pickOrganization, param, type SearchParams } from "../_lib/organization
 import { toGrantViews } from "../_lib/grant-views";
 import { loadFormOptions, loadOrganization } from "../resources/[org]/_lib/load";
 import { NoOrganizations } from "../_lib/no-organizations";
+import { requireAdmin } from "@/app/(console)/_lib/require-admin";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Grants" };
@@ -18,6 +19,7 @@ export const metadata: Metadata = { title: "Grants" };
 const PAGE = 25;
 
 export default async function GrantsPage({ searchParams }: { searchParams: SearchParams }) {
+  await requireAdmin();
   const sp = await searchParams;
   const { organizations, current } = await pickOrganization(param(sp, "org"));
   const header = <PageHeader title="Grants" description="Who may do what, on which resources: roles or actions, on a resource and everything below it or on a pattern, allowed or denied, under conditions." />;

@@ -4,11 +4,13 @@ import { PageHeader } from "@/components/shell/page-header";
 import { LoadDemoButton, NewOrganizationButton } from "@/components/organizations/organization-forms";
 import { DEMO_ORGANIZATION } from "@/lib/demo/seed";
 import { loadOrganizations } from "../_lib/organizations";
+import { requireAdmin } from "@/app/(console)/_lib/require-admin";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Resources" };
 
 export default async function ResourcesIndex() {
+  await requireAdmin();
   const organizations = await loadOrganizations();
   const hasDemo = organizations.some((o) => o.externalId === DEMO_ORGANIZATION.externalId);
   return (

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/shell/page-header";
 import { SubjectTabs } from "@/components/subjects/subject-tabs";
+import { requireAdmin } from "@/app/(console)/_lib/require-admin";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Users, groups, departments" };
 
-export default function SubjectsLayout({ children }: { children: React.ReactNode }) {
+export default async function SubjectsLayout({ children }: { children: React.ReactNode }) {
+  await requireAdmin();
   return (
     <>
       <PageHeader

@@ -1,5 +1,7 @@
 import { redirect } from "next/navigation";
+import { requireAdmin } from "@/app/(console)/_lib/require-admin";
 
-export default function SubjectsIndex() {
+export default async function SubjectsIndex() {
+  await requireAdmin();
   redirect("/subjects/users");
 }

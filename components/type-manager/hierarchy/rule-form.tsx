@@ -1,31 +1,23 @@
 "use client";
 
-import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import type { z } from "zod";
 import { typeRuleSchema } from "@/lib/resource-types/schemas";
 import { createTypeRuleAction } from "@/app/(console)/types/_actions/hierarchy";
 import { DialogButton } from "@/components/ui/dialog-button";
 import { Field } from "@/components/ui/field";
-import { FormError } from "@/components/forms/form-error";
-import { applyServerError } from "@/components/forms/server-errors";
-import { resolverOptions } from "@/components/forms/zod-messages";
+import { DialogForm } from "@/components/forms/dialog-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 
 export type TypeChoice = { id: string; key: string; name: string };
-type Values = z.input<typeof typeRuleSchema>;
 
 export function RuleForm({ scopeId, types, onDone }: { scopeId: string; types: TypeChoice[]; onDone: () => void }) {
-  const form = useForm<Values, unknown, z.output<typeof typeRuleSchema>>({
-    resolver: zodResolver(typeRuleSchema, resolverOptions),
+  const { form, onSubmit } = useActionForm({
+    schema: typeRuleSchema,
     defaultValues: { parentTypeId: "", childTypeId: "", scopeId },
+    action: createTypeRuleAction,
+    fields: ["parentTypeId", "childTypeId", "scopeId"],
+    onSuccess: onDone,
   });
-  const { errors, isSubmitting } = form.formState;
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    const result = await createTypeRuleAction(values);
-    if (result.error) return applyServerError(form.setError, result.error, ["parentTypeId", "childTypeId", "scopeId"]);
-    onDone();
-  });
+  const { errors } = form.formState;
 
   const options = (
     <>
@@ -39,7 +31,7 @@ export function RuleForm({ scopeId, types, onDone }: { scopeId: string; types: T
   );
 
   return (
-    <form className="form" onSubmit={onSubmit} noValidate>
+    <DialogForm control={form.control} onSubmit={onSubmit} onCancel={onDone} submit="Add rule" pending="Adding…">
       <p className="muted small">Once a type has rules, its resources may only be placed under the parent types its rules allow. A type may contain itself (folders in folders).</p>
       <div className="form-row">
         <Field label="Parent type" error={errors.parentTypeId?.message}>
@@ -49,14 +41,7 @@ export function RuleForm({ scopeId, types, onDone }: { scopeId: string; types: T
           {(control) => <select {...control} {...form.register("childTypeId")}>{options}</select>}
         </Field>
       </div>
-      <FormError errors={errors} />
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onDone}>Cancel</button>
-        <button type="submit" className="button button-primary" disabled={isSubmitting}>
-          {isSubmitting ? "Adding…" : "Add rule"}
-        </button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }
 

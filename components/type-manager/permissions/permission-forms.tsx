@@ -1,35 +1,27 @@
 "use client";
 
-import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import type { z } from "zod";
 import { createPermissionSchema, updatePermissionSchema } from "@/lib/permissions/schemas";
 import type { PermissionView } from "@/lib/permissions/service";
 import { createPermissionAction, updatePermissionAction } from "@/app/(console)/types/_actions/permissions";
 import { DialogButton } from "@/components/ui/dialog-button";
 import { Field } from "@/components/ui/field";
-import { FormError } from "@/components/forms/form-error";
-import { applyServerError } from "@/components/forms/server-errors";
-import { emptyAsNull, emptyAsUndefined, resolverOptions } from "@/components/forms/zod-messages";
-
-type CreateValues = z.input<typeof createPermissionSchema>;
+import { DialogForm } from "@/components/forms/dialog-form";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { emptyAsNull, emptyAsUndefined } from "@/components/forms/zod-messages";
 
 export function CreatePermissionForm({ scopeId, typeKeys, onDone }: { scopeId: string; typeKeys: string[]; onDone: () => void }) {
-  const form = useForm<CreateValues, unknown, z.output<typeof createPermissionSchema>>({
-    resolver: zodResolver(createPermissionSchema, resolverOptions),
+  const { form, onSubmit } = useActionForm({
+    schema: createPermissionSchema,
     defaultValues: { scopeId, resourceType: typeKeys[0] ?? "", action: "", resourcePattern: "*" },
+    action: createPermissionAction,
+    fields: ["resourceType", "action", "resourcePattern", "key", "label", "description", "scopeId"],
+    onSuccess: onDone,
   });
-  const { errors, isSubmitting } = form.formState;
+  const { errors } = form.formState;
   const [resourceType, action, pattern] = form.watch(["resourceType", "action", "resourcePattern"]);
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    const result = await createPermissionAction(values);
-    if (result.error) return applyServerError(form.setError, result.error, ["resourceType", "action", "resourcePattern", "key", "label", "description", "scopeId"]);
-    onDone();
-  });
-
   return (
-    <form className="form" onSubmit={onSubmit} noValidate>
+    <DialogForm control={form.control} onSubmit={onSubmit} onCancel={onDone} submit="Create permission" pending="Creating…">
       <div className="form-row">
         <Field label="Resource type" error={errors.resourceType?.message}>
           {(control) => (
@@ -60,14 +52,7 @@ export function CreatePermissionForm({ scopeId, typeKeys, onDone }: { scopeId: s
           {(control) => <input {...control} {...form.register("description", { setValueAs: emptyAsUndefined })} />}
         </Field>
       </div>
-      <FormError errors={errors} />
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onDone}>Cancel</button>
-        <button type="submit" className="button button-primary" disabled={isSubmitting}>
-          {isSubmitting ? "Creating…" : "Create permission"}
-        </button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }
 
@@ -79,24 +64,19 @@ export function NewPermissionButton({ scopeId, scopeName, typeKeys }: { scopeId:
   );
 }
 
-type UpdateValues = z.input<typeof updatePermissionSchema>;
-
 /** What a permission grants is its key; only the label and description change. */
 export function EditPermissionForm({ permission, onDone }: { permission: PermissionView; onDone: () => void }) {
-  const form = useForm<UpdateValues, unknown, z.output<typeof updatePermissionSchema>>({
-    resolver: zodResolver(updatePermissionSchema, resolverOptions),
+  const { form, onSubmit } = useActionForm({
+    schema: updatePermissionSchema,
     defaultValues: { label: permission.label, description: permission.description },
+    action: (values) => updatePermissionAction(permission.id, values),
+    fields: ["label", "description"],
+    onSuccess: onDone,
   });
-  const { errors, isSubmitting } = form.formState;
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    const result = await updatePermissionAction(permission.id, values);
-    if (result.error) return applyServerError(form.setError, result.error, ["label", "description"]);
-    onDone();
-  });
+  const { errors } = form.formState;
 
   return (
-    <form className="form" onSubmit={onSubmit} noValidate>
+    <DialogForm control={form.control} onSubmit={onSubmit} onCancel={onDone} submit="Save" pending="Saving…">
       <Field label="Key">{(control) => <input {...control} value={permission.key} readOnly className="mono" />}</Field>
       <Field label="Label (optional)" error={errors.label?.message}>
         {(control) => <input {...control} {...form.register("label", { setValueAs: emptyAsNull })} />}
@@ -104,13 +84,6 @@ export function EditPermissionForm({ permission, onDone }: { permission: Permiss
       <Field label="Description (optional)" error={errors.description?.message}>
         {(control) => <textarea {...control} {...form.register("description", { setValueAs: emptyAsNull })} />}
       </Field>
-      <FormError errors={errors} />
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onDone}>Cancel</button>
-        <button type="submit" className="button button-primary" disabled={isSubmitting}>
-          {isSubmitting ? "Saving…" : "Save"}
-        </button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }

@@ -1,34 +1,26 @@
 "use client";
 
-import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import type { z } from "zod";
 import { createResourceTypeSchema, updateResourceTypeSchema } from "@/lib/resource-types/schemas";
 import type { ResourceTypeView } from "@/lib/resource-types/service";
 import { createResourceTypeAction, updateResourceTypeAction } from "@/app/(console)/types/_actions/resource-types";
 import { DialogButton } from "@/components/ui/dialog-button";
 import { Field } from "@/components/ui/field";
-import { FormError } from "@/components/forms/form-error";
-import { applyServerError } from "@/components/forms/server-errors";
-import { emptyAsNull, emptyAsUndefined, resolverOptions } from "@/components/forms/zod-messages";
-
-type CreateValues = z.input<typeof createResourceTypeSchema>;
+import { DialogForm } from "@/components/forms/dialog-form";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { emptyAsNull, emptyAsUndefined } from "@/components/forms/zod-messages";
 
 export function CreateResourceTypeForm({ scopeId, onDone }: { scopeId: string; onDone: () => void }) {
-  const form = useForm<CreateValues, unknown, z.output<typeof createResourceTypeSchema>>({
-    resolver: zodResolver(createResourceTypeSchema, resolverOptions),
+  const { form, onSubmit } = useActionForm({
+    schema: createResourceTypeSchema,
     defaultValues: { key: "", name: "", scopeId },
+    action: createResourceTypeAction,
+    fields: ["key", "name", "description", "scopeId"],
+    onSuccess: onDone,
   });
-  const { errors, isSubmitting } = form.formState;
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    const result = await createResourceTypeAction(values);
-    if (result.error) return applyServerError(form.setError, result.error, ["key", "name", "description", "scopeId"]);
-    onDone();
-  });
+  const { errors } = form.formState;
 
   return (
-    <form className="form" onSubmit={onSubmit} noValidate>
+    <DialogForm control={form.control} onSubmit={onSubmit} onCancel={onDone} submit="Create resource type" pending="Creating…">
       <div className="form-row">
         <Field label="Key" error={errors.key?.message} hint="Lowercase and singular: document, leave-request.">
           {(control) => <input {...control} {...form.register("key")} className="mono" spellCheck={false} />}
@@ -40,35 +32,23 @@ export function CreateResourceTypeForm({ scopeId, onDone }: { scopeId: string; o
       <Field label="Description (optional)" error={errors.description?.message}>
         {(control) => <textarea {...control} {...form.register("description", { setValueAs: emptyAsUndefined })} />}
       </Field>
-      <FormError errors={errors} />
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onDone}>Cancel</button>
-        <button type="submit" className="button button-primary" disabled={isSubmitting}>
-          {isSubmitting ? "Creating…" : "Create resource type"}
-        </button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }
 
-type UpdateValues = z.input<typeof updateResourceTypeSchema>;
-
 /** The key is fixed once made (permissions and roles refer to it); name and description can change. */
 export function EditResourceTypeForm({ type, onDone }: { type: ResourceTypeView; onDone: () => void }) {
-  const form = useForm<UpdateValues, unknown, z.output<typeof updateResourceTypeSchema>>({
-    resolver: zodResolver(updateResourceTypeSchema, resolverOptions),
+  const { form, onSubmit } = useActionForm({
+    schema: updateResourceTypeSchema,
     defaultValues: { name: type.name, description: type.description },
+    action: (values) => updateResourceTypeAction(type.id, values),
+    fields: ["name", "description"],
+    onSuccess: onDone,
   });
-  const { errors, isSubmitting } = form.formState;
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    const result = await updateResourceTypeAction(type.id, values);
-    if (result.error) return applyServerError(form.setError, result.error, ["name", "description"]);
-    onDone();
-  });
+  const { errors } = form.formState;
 
   return (
-    <form className="form" onSubmit={onSubmit} noValidate>
+    <DialogForm control={form.control} onSubmit={onSubmit} onCancel={onDone} submit="Save" pending="Saving…">
       <Field label="Key">{(control) => <input {...control} value={type.key} readOnly className="mono" />}</Field>
       <Field label="Name" error={errors.name?.message}>
         {(control) => <input {...control} {...form.register("name")} />}
@@ -76,14 +56,7 @@ export function EditResourceTypeForm({ type, onDone }: { type: ResourceTypeView;
       <Field label="Description (optional)" error={errors.description?.message}>
         {(control) => <textarea {...control} {...form.register("description", { setValueAs: emptyAsNull })} />}
       </Field>
-      <FormError errors={errors} />
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onDone}>Cancel</button>
-        <button type="submit" className="button button-primary" disabled={isSubmitting}>
-          {isSubmitting ? "Saving…" : "Save"}
-        </button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }
 

@@ -1,37 +1,29 @@
 "use client";
 
-import { Controller, useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import type { z } from "zod";
+import { Controller } from "react-hook-form";
 import { createRoleSchema, updateRoleSchema } from "@/lib/roles/schemas";
 import type { RoleView } from "@/lib/roles/service";
 import { createRoleAction, updateRoleAction } from "@/app/(console)/types/_actions/roles";
 import { CheckboxGroup } from "@/components/ui/checkbox-group";
 import { DialogButton } from "@/components/ui/dialog-button";
 import { Field } from "@/components/ui/field";
-import { FormError } from "@/components/forms/form-error";
-import { applyServerError } from "@/components/forms/server-errors";
-import { emptyAsNull, emptyAsUndefined, resolverOptions } from "@/components/forms/zod-messages";
-
-type CreateValues = z.input<typeof createRoleSchema>;
-const asOptions = (slugs: string[]) => slugs.map((slug) => ({ value: slug, label: slug }));
+import { DialogForm } from "@/components/forms/dialog-form";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { emptyAsNull, emptyAsUndefined } from "@/components/forms/zod-messages";
 
 /** Permissions are set afterwards in the role × permission matrix. */
 export function CreateRoleForm({ scopeId, typeKeys, roleSlugs, onDone }: { scopeId: string; typeKeys: string[]; roleSlugs: string[]; onDone: () => void }) {
-  const form = useForm<CreateValues, unknown, z.output<typeof createRoleSchema>>({
-    resolver: zodResolver(createRoleSchema, resolverOptions),
+  const { form, onSubmit } = useActionForm({
+    schema: createRoleSchema,
     defaultValues: { slug: "", name: "", scopeId, includes: [] },
+    action: createRoleAction,
+    fields: ["slug", "name", "description", "resourceType", "includes", "scopeId"],
+    onSuccess: onDone,
   });
-  const { errors, isSubmitting } = form.formState;
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    const result = await createRoleAction(values);
-    if (result.error) return applyServerError(form.setError, result.error, ["slug", "name", "description", "resourceType", "includes", "scopeId"]);
-    onDone();
-  });
+  const { errors } = form.formState;
 
   return (
-    <form className="form" onSubmit={onSubmit} noValidate>
+    <DialogForm control={form.control} onSubmit={onSubmit} onCancel={onDone} submit="Create role" pending="Creating…">
       <div className="form-row">
         <Field label="Slug" error={errors.slug?.message} hint="e.g. editor, project-admin">
           {(control) => <input {...control} {...form.register("slug")} className="mono" spellCheck={false} />}
@@ -59,24 +51,26 @@ export function CreateRoleForm({ scopeId, typeKeys, roleSlugs, onDone }: { scope
         control={form.control}
         name="includes"
         render={({ field, fieldState }) => (
-          <CheckboxGroup
-            legend="Includes roles (optional)"
-            options={asOptions(roleSlugs)}
-            value={field.value ?? []}
-            onChange={field.onChange}
-            error={fieldState.error?.message}
-            empty="No other roles in this scope yet."
-          />
+          <IncludedRoles roleSlugs={roleSlugs} value={field.value} onChange={field.onChange} error={fieldState.error?.message} empty="No other roles in this scope yet." />
         )}
       />
-      <FormError errors={errors} />
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onDone}>Cancel</button>
-        <button type="submit" className="button button-primary" disabled={isSubmitting}>
-          {isSubmitting ? "Creating…" : "Create role"}
-        </button>
-      </div>
-    </form>
+    </DialogForm>
+  );
+}
+
+type IncludedRolesProps = { roleSlugs: string[]; value: string[] | undefined; onChange: (slugs: string[]) => void; error?: string; empty: string };
+
+/** The roles a role includes, chosen from the other roles of its scope. */
+function IncludedRoles({ roleSlugs, value, onChange, error, empty }: IncludedRolesProps) {
+  return (
+    <CheckboxGroup
+      legend="Includes roles (optional)"
+      options={roleSlugs.map((slug) => ({ value: slug, label: slug }))}
+      value={value ?? []}
+      onChange={onChange}
+      error={error}
+      empty={empty}
+    />
   );
 }
 
@@ -88,24 +82,19 @@ export function NewRoleButton(props: { scopeId: string; scopeName: string; typeK
   );
 }
 
-type UpdateValues = z.input<typeof updateRoleSchema>;
-
 /** Slug, scope and type restriction are fixed once made: grants refer to them. */
 export function EditRoleForm({ role, roleSlugs, onDone }: { role: RoleView; roleSlugs: string[]; onDone: () => void }) {
-  const form = useForm<UpdateValues, unknown, z.output<typeof updateRoleSchema>>({
-    resolver: zodResolver(updateRoleSchema, resolverOptions),
+  const { form, onSubmit } = useActionForm({
+    schema: updateRoleSchema,
     defaultValues: { name: role.name, description: role.description, includes: role.includes },
+    action: (values) => updateRoleAction(role.id, values),
+    fields: ["name", "description", "includes"],
+    onSuccess: onDone,
   });
-  const { errors, isSubmitting } = form.formState;
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    const result = await updateRoleAction(role.id, values);
-    if (result.error) return applyServerError(form.setError, result.error, ["name", "description", "includes"]);
-    onDone();
-  });
+  const { errors } = form.formState;
 
   return (
-    <form className="form" onSubmit={onSubmit} noValidate>
+    <DialogForm control={form.control} onSubmit={onSubmit} onCancel={onDone} submit="Save" pending="Saving…">
       <Field label="Slug">{(control) => <input {...control} value={role.slug} readOnly className="mono" />}</Field>
       <Field label="Name" error={errors.name?.message}>
         {(control) => <input {...control} {...form.register("name")} />}
@@ -117,23 +106,9 @@ export function EditRoleForm({ role, roleSlugs, onDone }: { role: RoleView; role
         control={form.control}
         name="includes"
         render={({ field, fieldState }) => (
-          <CheckboxGroup
-            legend="Includes roles (optional)"
-            options={asOptions(roleSlugs.filter((slug) => slug !== role.slug))}
-            value={field.value ?? []}
-            onChange={field.onChange}
-            error={fieldState.error?.message}
-            empty="No other roles in this scope."
-          />
+          <IncludedRoles roleSlugs={roleSlugs.filter((slug) => slug !== role.slug)} value={field.value} onChange={field.onChange} error={fieldState.error?.message} empty="No other roles in this scope." />
         )}
       />
-      <FormError errors={errors} />
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onDone}>Cancel</button>
-        <button type="submit" className="button button-primary" disabled={isSubmitting}>
-          {isSubmitting ? "Saving…" : "Save"}
-        </button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }

@@ -1,36 +1,30 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import type { z } from "zod";
 import { createScopeSchema } from "@/lib/scopes/schemas";
 import { createScopeAction } from "@/app/(console)/types/_actions/scopes";
 import { Field } from "@/components/ui/field";
-import { FormError } from "@/components/forms/form-error";
-import { applyServerError } from "@/components/forms/server-errors";
-import { emptyAsUndefined, resolverOptions } from "@/components/forms/zod-messages";
-
-type Values = z.input<typeof createScopeSchema>;
+import { DialogForm } from "@/components/forms/dialog-form";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { emptyAsUndefined } from "@/components/forms/zod-messages";
 
 /** Creates a child scope, then opens it. */
 export function ScopeForm({ parentId, onDone }: { parentId: string; onDone: () => void }) {
   const router = useRouter();
-  const form = useForm<Values, unknown, z.output<typeof createScopeSchema>>({
-    resolver: zodResolver(createScopeSchema, resolverOptions),
+  const { form, onSubmit } = useActionForm({
+    schema: createScopeSchema,
     defaultValues: { name: "", parentId },
+    action: createScopeAction,
+    fields: ["id", "key", "name", "description", "parentId"],
+    onSuccess: ({ id }) => {
+      onDone();
+      router.push(`/types/${id}`);
+    },
   });
-  const { errors, isSubmitting } = form.formState;
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    const result = await createScopeAction(values);
-    if (result.error) return applyServerError(form.setError, result.error, ["id", "key", "name", "description", "parentId"]);
-    onDone();
-    router.push(`/types/${result.data.id}`);
-  });
+  const { errors } = form.formState;
 
   return (
-    <form className="form" onSubmit={onSubmit} noValidate>
+    <DialogForm control={form.control} onSubmit={onSubmit} onCancel={onDone} submit="Create scope" pending="Creating…">
       <Field label="Name" error={errors.name?.message}>
         {(control) => <input {...control} {...form.register("name")} />}
       </Field>
@@ -45,13 +39,6 @@ export function ScopeForm({ parentId, onDone }: { parentId: string; onDone: () =
       <Field label="Description (optional)" error={errors.description?.message}>
         {(control) => <textarea {...control} {...form.register("description", { setValueAs: emptyAsUndefined })} />}
       </Field>
-      <FormError errors={errors} />
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onDone}>Cancel</button>
-        <button type="submit" className="button button-primary" disabled={isSubmitting}>
-          {isSubmitting ? "Creating…" : "Create scope"}
-        </button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }

@@ -5,6 +5,7 @@ import { ResourceTreeProvider } from "@/components/resources/tree/tree-context";
 import { TreePanel } from "@/components/resources/tree/tree-panel";
 import { loadOrganizations } from "../../_lib/organizations";
 import { loadOrganization } from "./_lib/load";
+import { requireAdmin } from "@/app/(console)/_lib/require-admin";
 
 export const dynamic = "force-dynamic";
 
@@ -17,6 +18,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 /** The organization's tree stays beside every resource page, keeping its open branches while pages change. */
 export default async function OrganizationLayout({ children, params }: Params & { children: React.ReactNode }) {
+  await requireAdmin();
   const { org, root } = await loadOrganization((await params).org);
   const organizations = await loadOrganizations();
   const q = `?org=${org.id}`;

@@ -5,10 +5,12 @@ import { NoOrganizations } from "../../_lib/no-organizations";
 import { param, pickOrganization, type SearchParams } from "../../_lib/organizations";
 import { loadDepartments, MAX_DEPARTMENTS } from "./_lib/load";
 import type { DepartmentNode } from "./_lib/tree";
+import { requireAdmin } from "@/app/(console)/_lib/require-admin";
 
 export const dynamic = "force-dynamic";
 
 export default async function DepartmentsPage({ searchParams }: { searchParams: SearchParams }) {
+  await requireAdmin();
   const { organizations, current } = await pickOrganization(param(await searchParams, "org"));
   if (!current) return <NoOrganizations />;
   const { roots, flat, truncated } = await loadDepartments(current.id);

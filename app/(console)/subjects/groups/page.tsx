@@ -6,6 +6,7 @@ import { NewGroupButton } from "@/components/subjects/subject-forms";
 import { NoOrganizations } from "../../_lib/no-organizations";
 import { param, pickOrganization, type SearchParams } from "../../_lib/organizations";
 import { loadOrganization } from "../../resources/[org]/_lib/load";
+import { requireAdmin } from "@/app/(console)/_lib/require-admin";
 
 export const dynamic = "force-dynamic";
 
@@ -14,6 +15,7 @@ const LIMIT = 500;
 type Row = { id: string; name: string; externalId: string; description: string | null; organizationId: string | null };
 
 export default async function GroupsPage({ searchParams }: { searchParams: SearchParams }) {
+  await requireAdmin();
   const sp = await searchParams;
   const { organizations, current } = await pickOrganization(param(sp, "org"));
   if (!current) return <NoOrganizations />;

@@ -9,12 +9,14 @@ import { deleteMembershipAction } from "../_actions/subjects";
 import { NoOrganizations } from "../../_lib/no-organizations";
 import { param, pickOrganization, type SearchParams } from "../../_lib/organizations";
 import { loadOrganization } from "../../resources/[org]/_lib/load";
+import { requireAdmin } from "@/app/(console)/_lib/require-admin";
 
 export const dynamic = "force-dynamic";
 
 const LIMIT = 500;
 
 export default async function MembershipsPage({ searchParams }: { searchParams: SearchParams }) {
+  await requireAdmin();
   const { organizations, current } = await pickOrganization(param(await searchParams, "org"));
   if (!current) return <NoOrganizations />;
   const { db } = await loadOrganization(current.id);

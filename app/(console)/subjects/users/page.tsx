@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { listUsers } from "@/lib/subjects/users";
-import { getArbor } from "@/lib/runtime";
 import { NewUserButton } from "@/components/subjects/subject-forms";
 import { SearchForm } from "@/components/ui/search-form";
 import { formatDate } from "@/components/ui/format";
 import { param, type SearchParams } from "../../_lib/organizations";
+import { requireAdmin } from "@/app/(console)/_lib/require-admin";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +14,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
   const sp = await searchParams;
   const search = param(sp, "q");
   const after = param(sp, "after");
-  const { db } = await getArbor();
+  const { db } = await requireAdmin();
   const page = await listUsers(db, { search, cursor: after, limit: PAGE });
   return (
     <section className="panel" aria-labelledby="users-title">

@@ -2,10 +2,12 @@ import { listResourceTypes } from "@/lib/resource-types/service";
 import { NewResourceTypeButton } from "@/components/type-manager/resource-types/resource-type-forms";
 import { ResourceTypeTable } from "@/components/type-manager/resource-types/resource-type-table";
 import { loadScope, type ScopeParams } from "./_lib/load-scope";
+import { requireAdmin } from "@/app/(console)/_lib/require-admin";
 
 export const dynamic = "force-dynamic";
 
 export default async function ResourceTypesPage({ params }: ScopeParams) {
+  await requireAdmin();
   const { db, scope } = await loadScope((await params).scope);
   const types = await listResourceTypes(db, scope.id);
   return (

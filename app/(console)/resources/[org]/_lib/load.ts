@@ -1,6 +1,5 @@
 import { cache } from "react";
 import { notFound } from "next/navigation";
-import { getArbor } from "@/lib/runtime";
 import { ArborError } from "@/lib/shared/errors";
 import { getOrganizationView } from "@/lib/organizations/service";
 import { getResource, type ResourceView } from "@/lib/resources/service";
@@ -12,6 +11,7 @@ import { ORGANIZATION_TYPE_ID } from "@/lib/organizations/schemas";
 import type { TreeNode } from "@/components/resources/tree/tree-types";
 import type { TypeOption } from "@/components/resources/resource-forms";
 import type { RoleOption } from "@/components/grants/grant-form";
+import { requireAdmin } from "@/app/(console)/_lib/require-admin";
 
 /** Something the URL names that does not exist is a 404 page, not an error page. */
 export async function orNotFound<T>(p: Promise<T>): Promise<T> {
@@ -34,7 +34,7 @@ export const toTreeNode = (r: ResourceView, childCount: number): TreeNode => ({
 
 /** The organization in the URL with its root as a tree node; once per request however many layouts ask. */
 export const loadOrganization = cache(async (ref: string) => {
-  const { db } = await getArbor();
+  const { db } = await requireAdmin();
   const org = await orNotFound(getOrganizationView(db, decodeURIComponent(ref)));
   const root = await getResource(db, org.rootResourceId);
   const counts = await childCounts(db, [root.id]);
@@ -43,7 +43,7 @@ export const loadOrganization = cache(async (ref: string) => {
 
 /** What the create and grant forms offer: the types and roles the organization's scope sees, with where each type may sit. */
 export const loadFormOptions = cache(async (scopeId: string): Promise<{ types: TypeOption[]; roles: RoleOption[] }> => {
-  const { db } = await getArbor();
+  const { db } = await requireAdmin();
   const [types, rules, roles] = await Promise.all([listResourceTypes(db, scopeId), listTypeRules(db, scopeId), listRoles(db, scopeId)]);
   return {
     types: types

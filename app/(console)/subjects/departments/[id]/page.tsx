@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { getArbor } from "@/lib/runtime";
 import { getDepartment, listDepartmentMembers } from "@/lib/subjects/departments";
 import { listGrants } from "@/lib/grants/service";
 import { AddDepartmentMemberButton, MoveDepartmentButton, NewDepartmentButton } from "@/components/subjects/subject-forms";
@@ -10,13 +9,14 @@ import { param, type SearchParams } from "../../../_lib/organizations";
 import { toGrantViews } from "../../../_lib/grant-views";
 import { orNotFound } from "../../../resources/[org]/_lib/load";
 import { loadDepartments } from "../_lib/load";
+import { requireAdmin } from "@/app/(console)/_lib/require-admin";
 
 export const dynamic = "force-dynamic";
 
 const MEMBERS = 200;
 
 export default async function DepartmentPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
-  const { db } = await getArbor();
+  const { db } = await requireAdmin();
   const department = await orNotFound(getDepartment(db, decodeURIComponent((await params).id)));
   const all = param(await searchParams, "all") === "1";
   const [{ flat }, members, grants] = await Promise.all([

@@ -1,6 +1,5 @@
 import Link from "next/link";
 import type { Queryable } from "@/db/client";
-import { getArbor } from "@/lib/runtime";
 import { getGroup, listGroupMembers, type GroupMember } from "@/lib/subjects/groups";
 import { listGrants } from "@/lib/grants/service";
 import { AddGroupMemberButton } from "@/components/subjects/subject-forms";
@@ -10,6 +9,7 @@ import { deleteGroupAction, removeGroupMemberAction } from "../../_actions/subje
 import { loadOrganizations } from "../../../_lib/organizations";
 import { toGrantViews } from "../../../_lib/grant-views";
 import { orNotFound } from "../../../resources/[org]/_lib/load";
+import { requireAdmin } from "@/app/(console)/_lib/require-admin";
 
 export const dynamic = "force-dynamic";
 
@@ -26,7 +26,7 @@ async function nestedMembers(db: Queryable, groupId: string, depth: number): Pro
 }
 
 export default async function GroupPage({ params }: { params: Promise<{ id: string }> }) {
-  const { db } = await getArbor();
+  const { db } = await requireAdmin();
   const group = await orNotFound(getGroup(db, decodeURIComponent((await params).id)));
   const [members, grants, organizations] = await Promise.all([nestedMembers(db, group.id, 1), listGrants(db, { subject: group.id, limit: 200 }), loadOrganizations()]);
   const org = organizations.find((o) => o.id === group.organizationId);

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { getArbor } from "@/lib/runtime";
 import { getUser } from "@/lib/subjects/users";
 import { listMemberships } from "@/lib/subjects/memberships";
 import { groupsOfUser } from "@/lib/subjects/groups-of";
@@ -12,12 +11,13 @@ import { formatDate } from "@/components/ui/format";
 import { loadOrganizations } from "../../../_lib/organizations";
 import { toGrantViews } from "../../../_lib/grant-views";
 import { orNotFound } from "../../../resources/[org]/_lib/load";
+import { requireAdmin } from "@/app/(console)/_lib/require-admin";
 
 export const dynamic = "force-dynamic";
 
 /** A user: who they are, which organizations and groups they are in, and the grants given to them directly. */
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
-  const { db } = await getArbor();
+  const { db } = await requireAdmin();
   const user = await orNotFound(getUser(db, decodeURIComponent((await params).id)));
   const [memberships, grants, organizations] = await Promise.all([listMemberships(db, { user: user.id, limit: 200 }), listGrants(db, { subject: user.id, limit: 200 }), loadOrganizations()]);
   const orgName = new Map(organizations.map((o) => [o.id, o.name]));

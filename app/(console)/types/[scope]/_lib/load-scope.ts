@@ -1,15 +1,15 @@
 import { cache } from "react";
 import { notFound } from "next/navigation";
-import { getArbor } from "@/lib/runtime";
 import { listScopes } from "@/lib/scopes/service";
 import type { ScopeSummary } from "@/components/type-manager/scopes/scope-tree";
+import { requireAdmin } from "@/app/(console)/_lib/require-admin";
 
 /**
  * The scope named in the URL (id or key) with every scope, loaded once per
  * request however many layouts and pages ask. An unknown scope is a 404.
  */
 export const loadScope = cache(async (ref: string) => {
-  const { db } = await getArbor();
+  const { db } = await requireAdmin();
   const rows = await listScopes(db);
   const wanted = decodeURIComponent(ref);
   const scope = rows.find((s) => s.id === wanted) ?? rows.find((s) => s.key === wanted);

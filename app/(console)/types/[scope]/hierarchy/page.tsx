@@ -4,10 +4,12 @@ import { HierarchyGraph } from "@/components/type-manager/hierarchy/hierarchy-gr
 import { NewRuleButton } from "@/components/type-manager/hierarchy/rule-form";
 import { RuleTable } from "@/components/type-manager/hierarchy/rule-table";
 import { loadScope, type ScopeParams } from "../_lib/load-scope";
+import { requireAdmin } from "@/app/(console)/_lib/require-admin";
 
 export const dynamic = "force-dynamic";
 
 export default async function HierarchyPage({ params }: ScopeParams) {
+  await requireAdmin();
   const { db, scope } = await loadScope((await params).scope);
   const [types, rules] = await Promise.all([listResourceTypes(db, scope.id), listTypeRules(db, scope.id)]);
   const ruled = new Set(rules.flatMap((r) => [r.parentTypeKey, r.childTypeKey]));

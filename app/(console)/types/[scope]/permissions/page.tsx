@@ -4,10 +4,12 @@ import { ActionMatrix } from "@/components/type-manager/permissions/action-matri
 import { NewPermissionButton } from "@/components/type-manager/permissions/permission-forms";
 import { PermissionTable } from "@/components/type-manager/permissions/permission-table";
 import { loadScope, type ScopeParams } from "../_lib/load-scope";
+import { requireAdmin } from "@/app/(console)/_lib/require-admin";
 
 export const dynamic = "force-dynamic";
 
 export default async function PermissionsPage({ params }: ScopeParams) {
+  await requireAdmin();
   const { db, scope } = await loadScope((await params).scope);
   const [types, permissions] = await Promise.all([listResourceTypes(db, scope.id), listPermissions(db, scope.id)]);
   const typeKeys = types.map((t) => t.key);

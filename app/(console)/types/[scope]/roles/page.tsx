@@ -5,10 +5,12 @@ import { NewRoleButton } from "@/components/type-manager/roles/role-forms";
 import { RolePermissionMatrix } from "@/components/type-manager/roles/role-permission-matrix";
 import { RoleTable } from "@/components/type-manager/roles/role-table";
 import { loadScope, type ScopeParams } from "../_lib/load-scope";
+import { requireAdmin } from "@/app/(console)/_lib/require-admin";
 
 export const dynamic = "force-dynamic";
 
 export default async function RolesPage({ params }: ScopeParams) {
+  await requireAdmin();
   const { db, scope } = await loadScope((await params).scope);
   const [types, permissions, roles] = await Promise.all([listResourceTypes(db, scope.id), listPermissions(db, scope.id), listRoles(db, scope.id)]);
   return (

@@ -2,10 +2,12 @@ import { listResourceTypes } from "@/lib/resource-types/service";
 import { TEMPLATES } from "@/lib/templates/catalog";
 import { TemplateCard } from "@/components/type-manager/templates/template-card";
 import { loadScope, type ScopeParams } from "../_lib/load-scope";
+import { requireAdmin } from "@/app/(console)/_lib/require-admin";
 
 export const dynamic = "force-dynamic";
 
 export default async function TemplatesPage({ params }: ScopeParams) {
+  await requireAdmin();
   const { db, scope } = await loadScope((await params).scope);
   const visibleKeys = (await listResourceTypes(db, scope.id)).map((t) => t.key);
   return (
