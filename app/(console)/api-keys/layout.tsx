@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/shell/page-header";
 import { KeyTabs } from "@/components/api-keys/key-tabs";
+import { requireAdmin } from "../_lib/require-admin";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "API keys" };
 
-export default function ApiKeysLayout({ children }: { children: React.ReactNode }) {
+export default async function ApiKeysLayout({ children }: { children: React.ReactNode }) {
+  await requireAdmin();
   return (
     <>
       <PageHeader

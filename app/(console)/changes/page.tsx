@@ -28,7 +28,7 @@ function entityHref(entityType: string, entityId: string, organizationId: string
 /** A short name for the entity from its recorded state (its name or key), so rows read without opening the diff. */
 function entityName(before: unknown, after: unknown): string | null {
   const state = (after ?? before) as Record<string, unknown> | null;
-  const name = state?.name ?? state?.key ?? state?.slug ?? state?.externalId;
+  const name = state?.name ?? state?.key ?? state?.slug ?? state?.externalId ?? state?.email;
   return typeof name === "string" ? name : null;
 }
 
