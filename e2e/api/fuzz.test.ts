@@ -16,6 +16,25 @@
 import { before, test } from "node:test";
 import assert from "node:assert/strict";
 import { api, baseUrl, unique } from "./client";
+import {
+  assertNothingWrittenBy,
+  CONTENT_TYPES,
+  enc,
+  fillPath as fill,
+  fuzz,
+  HOSTILE,
+  HOSTILE_QUERY,
+  nested,
+  organizationSnapshot,
+  PATHOLOGICAL,
+  prng,
+  randomJson,
+  randomObject,
+  shown,
+  timedFetch,
+  UNREADABLE_BODIES,
+  type Rng,
+} from "./fuzz-kit";
 
 // On PostgreSQL `npm test` runs two app processes on one database: the requests are spread over both.
 const servers = [...new Set([baseUrl, process.env.ARBOR_TEST_URL_B ?? baseUrl])];
@@ -24,98 +43,10 @@ const REQUESTS = 2000;
 const CONCURRENCY = 8;
 const TIMEOUT_MS = 10_000;
 
-/** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
-  const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)];
-  return { next, int, pick, chance: (p: number) => next() < p };
-}
-type Rng = ReturnType<typeof prng>;
-
-const PATHOLOGICAL = `${"*a".repeat(120)}*b`;
-
-/**
- * Strings that can name no object: each holds a character no id, key or
- * slug may contain, or is far too long — so a write naming one can only fail.
- */
-const HOSTILE = [
-  "' OR '1'='1",
-  "'; DROP TABLE users; --",
-  "1; SELECT pg_sleep(10)--",
-  "\" OR \"\"=\"",
-  "') UNION SELECT hash FROM api_keys --",
-  "../../../../etc/passwd",
-  "..\\..\\..\\windows\\win.ini",
-  "%2e%2e%2f%2e%2e%2fetc%2fpasswd",
-  "/api/v1/api-keys",
-  "a\u0000b",
-  "\u0000",
-  "line\nbreak",
-  "tab\there",
-  "${7*7}",
-  "{{7*7}}",
-  "<script>alert(1)</script>",
-  "%s%s%s%n",
-  "\ud800",
-  "lone \udfff surrogate",
-  "\u202eevil",
-  "emoji 😀 ∀",
-  "   ",
-  "*",
-  "%",
-  "_%_",
-  "a*a*a*a*a*a*a*a*a*a*a*b",
-  PATHOLOGICAL,
-  "x".repeat(5000),
-  "é".repeat(20_000),
-  "group:' OR 1=1 --",
-  "user:../admin",
-  "document:../../x",
-  "organization:' OR 1=1",
-  "role:*",
-  "membership:%00",
-  "authz_resource_' OR 1=1",
-  "org_../../",
-  "-1",
-  "1e309",
-  "9999999999999999999999",
-  "NaN",
-];
-
-/** Query values: the hostile strings plus numbers and dates far out of range. */
-const HOSTILE_QUERY = [...HOSTILE, "0", "-5", "1.5", "1e22", "Infinity", "true", "-200000-01-01T00:00:00Z", "+275760-09-13T00:00:00Z", "0001-01-01", "not a date"];
-
 const FIELDS = ["name", "id", "externalId", "organizationId", "organization", "subject", "resource", "role", "actions", "type", "parentId", "scopeId", "key", "slug", "permissions", "checks", "patterns", "context", "conditions", "limit", "cursor", "atLeastAsFresh", "userId", "email", "metadata", "effect", "resourcePattern", "includes", "readOnly"];
 
-function randomJson(r: Rng, depth = 0): unknown {
-  const kind = r.int(0, depth > 3 ? 3 : 6);
-  if (kind === 0) return r.pick(HOSTILE);
-  if (kind === 1) return r.pick([0, -1, 1.5, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, 2 ** 63]);
-  if (kind === 2) return r.pick([true, false, null]);
-  if (kind === 3) return "";
-  if (kind === 4) return Array.from({ length: r.int(0, 4) }, () => randomJson(r, depth + 1));
-  const out: Record<string, unknown> = {};
-  for (let i = r.int(0, 5); i > 0; i--) out[r.chance(0.7) ? r.pick(FIELDS) : r.pick(HOSTILE)] = randomJson(r, depth + 1);
-  return out;
-}
-
 /** An object no strict schema accepts: it always carries a key no schema knows. */
-function malformedObject(r: Rng): Record<string, unknown> {
-  const value = randomJson(r, 1);
-  const base = value && typeof value === "object" && !Array.isArray(value) ? value : {};
-  return { ...base, [`\u0001${r.pick(HOSTILE)}`]: randomJson(r, 2) };
-}
-
-/** JSON text nested `depth` levels deep, objects and arrays alternating. */
-const nested = (depth: number) => '[{"a":'.repeat(depth / 2) + '"deep"' + "}]".repeat(depth / 2);
+const malformedObject = (r: Rng): Record<string, unknown> => ({ ...randomObject(r, FIELDS), [`\u0001${r.pick(HOSTILE)}`]: randomJson(r, FIELDS, 2) });
 
 type FuzzRequest = {
   method: string;
@@ -128,21 +59,6 @@ type FuzzRequest = {
 };
 
 type Operation = { method: string; path: string; hasBody: boolean };
-
-/** Percent-encodes; a lone surrogate, which has no UTF-8 form, becomes the bytes it would have had (invalid UTF-8). */
-const enc = (text: string) => {
-  try {
-    return encodeURIComponent(text);
-  } catch {
-    return `%ED%A0%80${encodeURIComponent(text.replace(/[\ud800-\udfff]/g, ""))}`;
-  }
-};
-
-const fill = (r: Rng, path: string) =>
-  path.replace(/\{(\w+)\}/g, () => {
-    const value = r.pick(HOSTILE);
-    return r.chance(0.8) ? enc(value) : r.pick(["%ff%fe", "%c0%af", "%", "%E0%A4%A", "..%2f..%2f", value.replace(/[/?#]/g, "")]);
-  });
 
 /** Well-formed requests whose references name nothing: the lookup itself must fail (404 or a format rule), nothing written. */
 function dangling(r: Rng, h: () => string): [string, string, unknown] {
@@ -228,20 +144,8 @@ function generate(r: Rng, operations: Operation[], fx: Fixture): FuzzRequest {
   if (kind === 6) {
     // Not JSON at all, or bytes that are not UTF-8, under every content type.
     const op = r.pick(operations.filter((o) => o.method !== "get"));
-    const body = r.pick<string | Uint8Array>([
-      "{",
-      "{\"name\":",
-      "[1,2,",
-      "nul\u0000l",
-      "{\"a\":1}{\"b\":2}",
-      "\uFEFF{\"x\":1,}",
-      new Uint8Array([0x7b, 0x22, 0x6e, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xc0, 0xaf, 0x22, 0x7d]),
-      new Uint8Array([0xed, 0xa0, 0x80, 0x00, 0xf8, 0x88, 0x80, 0x80, 0x80]),
-      "<?xml version=\"1.0\"?><a/>",
-      "a=1&b=2",
-      "",
-    ]);
-    const contentType = r.pick(["application/json", "text/plain", "application/xml", "multipart/form-data; boundary=x", "application/x-www-form-urlencoded", "application/json; charset=utf-16", "", "\u0000"]);
+    const body = r.pick<string | Uint8Array>([...UNREADABLE_BODIES, ""]);
+    const contentType = r.pick([...CONTENT_TYPES, "\u0000"]);
     return { method: op.method.toUpperCase(), path: fill(r, op.path), body, contentType, key };
   }
   if (kind === 7) {
@@ -254,7 +158,8 @@ function generate(r: Rng, operations: Operation[], fx: Fixture): FuzzRequest {
       { subject: wrong(), role: wrong(), resource: wrong(), organization: wrong() },
       { email: wrong(), "\u0001": 1 },
       [wrong(), wrong()],
-      wrong(),
+      // A whole body that is no object at all (`{}` is a valid body where every field is optional).
+      r.pick<unknown>([123, true, null, "text", -0, 1e308]),
     ]);
     return { method: "POST", path, body: JSON.stringify(body), contentType: "application/json", key };
   }
@@ -296,43 +201,15 @@ const found = (): FuzzRequest[] => [
 type Fixture = { org: string; scopeId: string; user: string; resource: string; adminKey: string; adminActor: string; tenantKey: string; tenantActor: string };
 const fx = {} as Fixture;
 
-/** Database errors and stack traces look like this; hostile inputs echoed back in messages do not. */
-const LEAK = /\n\s+at |node_modules|\.tsx?:\d+|syntax error at|violates|duplicate key|invalid input syntax|invalid byte sequence|out of range|PostgresError|pglite|relation "|column "|DETAIL:|HINT:/i;
-
 async function send(req: FuzzRequest, server: string) {
   const headers: Record<string, string> = {};
   const secret = { admin: fx.adminKey, tenant: fx.tenantKey, none: "", garbage: "arbor_sk_'OR'1'='1'--" }[req.key];
   if (secret) headers.authorization = `Bearer ${secret}`;
   if (req.body !== undefined && req.contentType) headers["content-type"] = req.contentType.replace(/\u0000/g, "");
-  const started = Date.now();
-  try {
-    const res = await fetch(`${server}${req.path}`, { method: req.method, headers, body: req.body as BodyInit | undefined, signal: AbortSignal.timeout(TIMEOUT_MS) });
-    return { status: res.status, text: await res.text(), ms: Date.now() - started };
-  } catch (error) {
-    return { status: 0, text: String(error), ms: Date.now() - started };
-  }
+  return timedFetch(`${server}${req.path}`, { method: req.method, headers, body: req.body as BodyInit | undefined }, TIMEOUT_MS);
 }
 
-async function snapshot() {
-  const get = async (path: string) => {
-    const res = await api("GET", path);
-    assert.equal(res.status, 200, `${path}: ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
-  const own = (items: any[]) => items.filter((x) => x.scopeId === fx.scopeId);
-  return {
-    organization: await get(`/api/v1/organizations/${fx.org}`),
-    scope: await get(`/api/v1/scopes/${fx.scopeId}`),
-    resources: (await get(`/api/v1/resources?organization=${fx.org}&limit=1000`)).data,
-    groups: (await get(`/api/v1/groups?organization=${fx.org}&limit=1000`)).data,
-    departments: (await get(`/api/v1/departments?organization=${fx.org}&limit=1000`)).data,
-    memberships: (await get(`/api/v1/memberships?organization=${fx.org}&limit=1000`)).data,
-    grants: (await get(`/api/v1/grants?organization=${fx.org}&limit=1000`)).data,
-    types: own((await get(`/api/v1/resource-types?scopeId=${fx.scopeId}`)).data),
-    permissions: own((await get(`/api/v1/permissions?scopeId=${fx.scopeId}`)).data),
-    roles: own((await get(`/api/v1/roles?scopeId=${fx.scopeId}`)).data),
-  };
-}
+const snapshot = () => organizationSnapshot(fx.org, fx.scopeId);
 
 async function ok(method: string, path: string, body?: unknown) {
   const res = await api(method, path, body);
@@ -380,30 +257,14 @@ test(`${REQUESTS} random hostile requests and every earlier finding: 4xx (or 200
   const before = await snapshot();
   const r = prng(SEED);
   const requests = [...found(), ...Array.from({ length: REQUESTS }, () => generate(r, operations, fx))];
-  const failures: string[] = [];
-  const tally = new Map<number, number>();
-  let next = 0;
-  let slowest = 0;
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async (_, worker) => {
-      while (next < requests.length) {
-        const req = requests[next++];
-        const res = await send(req, servers[worker % servers.length]);
-        tally.set(res.status, (tally.get(res.status) ?? 0) + 1);
-        slowest = Math.max(slowest, res.ms);
-        const refused = res.status >= 400 && res.status < 500;
-        const describe = `${req.key} ${req.method} ${req.path.slice(0, 200)} ${typeof req.body === "string" ? req.body.slice(0, 200) : req.body ? "<bytes>" : ""} → ${res.status} ${res.text.slice(0, 300)}`;
-        if (!(refused || (req.mayRead && res.status === 200))) failures.push(describe);
-        else if (LEAK.test(res.text)) failures.push(`leak: ${describe}`);
-      }
-    }),
-  );
-  console.log(`fuzz: ${requests.length} requests, statuses ${JSON.stringify(Object.fromEntries([...tally].sort()))}, slowest ${slowest} ms`);
+  const { failures, summary } = await fuzz(requests, {
+    concurrency: CONCURRENCY,
+    send: (req, worker) => send(req, servers[worker % servers.length]),
+    describe: (req) => `${req.key} ${req.method} ${req.path.slice(0, 200)} ${shown(req.body)}`,
+  });
+  console.log(`fuzz: ${summary}`);
   assert.deepEqual(failures.slice(0, 25), [], `${failures.length} bad answers`);
 
   assert.deepEqual(await snapshot(), before, "the fuzz organization changed");
-  for (const actor of [fx.adminActor, fx.tenantActor]) {
-    const written = await api("GET", `/api/v1/changes?actor=${encodeURIComponent(actor)}&limit=10`);
-    assert.deepEqual(written.body.data, [], `${actor} wrote something`);
-  }
+  await assertNothingWrittenBy([fx.adminActor, fx.tenantActor]);
 });

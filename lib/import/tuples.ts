@@ -31,18 +31,26 @@ export function formatTuple(t: Tuple): string {
   return `${t.objectType}:${t.objectId}#${t.relation}@${t.subjectType}:${t.subjectId}${t.subjectRelation ? `#${t.subjectRelation}` : ""}`;
 }
 
-/** Splits a stream of text chunks into lines without holding the whole body. */
+/**
+ * Splits a stream of text chunks into lines without holding the whole body.
+ * Lines end with `\n`, `\r\n` or a lone `\r` (old Mac files): read as one
+ * line, such a file would be a single comment or a single error. A `\r` at the
+ * end of a chunk waits for the next one, which may begin with its `\n`.
+ */
 export async function* linesOf(chunks: AsyncIterable<string>): AsyncGenerator<string> {
   let rest = "";
   for await (const chunk of chunks) {
-    const parts = (rest + chunk).split("\n");
-    rest = parts.pop() ?? "";
-    for (const part of parts) yield part.endsWith("\r") ? part.slice(0, -1) : part;
+    const text = rest + chunk;
+    const held = text.endsWith("\r") ? 1 : 0;
+    const parts = text.slice(0, text.length - held).split(/\r\n|\n|\r/);
+    rest = (parts.pop() ?? "") + text.slice(text.length - held);
+    for (const part of parts) yield part;
     // A "line" without end is hostile input: hand it on so the parser rejects it by length.
     if (rest.length > MAX_LINE_LENGTH * 4) {
       yield rest;
       rest = "";
     }
   }
+  if (rest.endsWith("\r")) rest = rest.slice(0, -1);
   if (rest) yield rest;
 }

@@ -32,7 +32,12 @@ export type Written<T> = { value: T; revision: number };
 
 const CHANGE_LOG_CHUNK = 500;
 
+/** Transactions opened by `writeTogether` (and savepoints inside them): a write made through one joins that write. */
+const joined = new WeakMap<object, WriteContext>();
+
 export async function write<T>(db: Database, actor: string, fn: (w: WriteContext) => Promise<T>): Promise<Written<T>> {
+  const outer = joined.get(db);
+  if (outer) return joinWrite(db, outer, fn);
   const result = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(revisionCounter)
@@ -60,6 +65,32 @@ export async function write<T>(db: Database, actor: string, fn: (w: WriteContext
   });
   revisionClock(db).observe(result.revision);
   return result;
+}
+
+/**
+ * Several domain writes as one — a batch that is all or nothing: `fn` gets
+ * the open transaction as its database, every write made through it shares
+ * this revision and commit, and an error escaping `fn` rolls all of them back.
+ */
+export async function writeTogether<T>(db: Database, actor: string, fn: (db: Database) => Promise<T>): Promise<Written<T>> {
+  return write(db, actor, (w) => {
+    joined.set(w.tx, w);
+    return fn(w.tx);
+  });
+}
+
+/**
+ * A write inside `writeTogether`: a savepoint, so an error the caller catches
+ * (an item to skip) undoes only this write and its change-log entries.
+ */
+async function joinWrite<T>(db: Database, outer: WriteContext, fn: (w: WriteContext) => Promise<T>): Promise<Written<T>> {
+  return db.transaction(async (tx) => {
+    joined.set(tx, outer);
+    const changes: Change[] = [];
+    const value = await fn({ ...outer, tx, record: (c) => changes.push(c) });
+    for (const change of changes) outer.record(change);
+    return { value, revision: outer.revision };
+  });
 }
 
 // Dates become ISO strings, as they do on the wire.

@@ -11,6 +11,7 @@ import { createRoleSchema, setRolePermissionsSchema, updateRoleSchema } from "@/
 import { applyTemplateSchema } from "@/lib/templates/apply";
 import { createOrganizationSchema, updateOrganizationSchema } from "@/lib/organizations/schemas";
 import { createApiKeySchema } from "@/lib/api-keys/schemas";
+import { createAccessKeySchema } from "@/lib/access-keys/schemas";
 import { createResourceSchema, moveResourceSchema, updateResourceSchema } from "@/lib/resources/schemas";
 import {
   createDepartmentSchema,
@@ -124,6 +125,9 @@ const operations: Operation[] = [
   { method: "post", path: "/api-keys", tag: "API keys", summary: "Create an API key, optionally read-only or restricted to one organization; the secret is shown in this answer only", body: createApiKeySchema, write: true, wholeEnvironment: true },
   { method: "get", path: "/api-keys", tag: "API keys", summary: "List API keys (never their secrets)", wholeEnvironment: true },
   { method: "delete", path: "/api-keys/{id}", tag: "API keys", summary: "Revoke an API key: it stops working with the next request", write: true, wholeEnvironment: true },
+  { method: "post", path: "/access-keys", tag: "API keys", summary: "Create a GenAuth access key (accessKeyId + secret for signing /api/v3 requests), optionally read-only or restricted to one organization; the secret is shown in this answer only", body: createAccessKeySchema, write: true, wholeEnvironment: true },
+  { method: "get", path: "/access-keys", tag: "API keys", summary: "List GenAuth access keys (never their secrets)", wholeEnvironment: true },
+  { method: "delete", path: "/access-keys/{id}", tag: "API keys", summary: "Revoke a GenAuth access key: its signatures are refused from the next request on", write: true, wholeEnvironment: true },
   { method: "get", path: "/changes", tag: "Change log", summary: "Change log after a revision", query: { after: "revision", entityType: "", entityId: "", actor: "", limit: "1–1000", cursor: "" } },
 ];
 

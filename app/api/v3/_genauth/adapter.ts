@@ -16,6 +16,8 @@ import type { Organization } from "@/lib/organizations/service";
 import { openAccessKey, organizationOf, type AccessKey } from "@/lib/access-keys/service";
 import { claimNonce } from "@/lib/access-keys/nonces";
 import { dateIsFresh, parseAuthorization, signatureMatches } from "@/lib/access-keys/signature";
+import { withTenant } from "@/lib/tenancy/rules";
+import { tenantOf } from "@/lib/tenancy/load";
 import { API_CODE, errorResponse, SignatureError, success } from "./envelope";
 import { bodyParams, parseParams, queryParams, type Params } from "./params";
 
@@ -66,8 +68,11 @@ function route<S extends z.ZodType>(method: "GET" | "POST", schema: S, handler: 
       const key = await authenticate(db, req, raw, options.arrays);
       if (options.write && key.readOnly) throw new ArborError("forbidden", "this access key is read-only");
       const params = parseParams(schema, raw);
-      const organization = await organizationOf(db, key);
-      const data = await handler({ db, organization, key, actor: `access-key:${key.name}`, params, req });
+      // A key bound to an organization is its tenant: everything the handler awaits obeys lib/tenancy/rules.ts.
+      // An unbound key acts in the default organization with the whole environment's reach, like an unrestricted API key.
+      const data = await withTenant(await tenantOf(db, key.organizationId), async () =>
+        handler({ db, organization: await organizationOf(db, key), key, actor: `access-key:${key.name}`, params, req }),
+      );
       return success(data, requestId);
     } catch (error) {
       return errorResponse(error, requestId);

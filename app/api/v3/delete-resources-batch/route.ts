@@ -2,6 +2,7 @@ import { z } from "zod";
 import { deleteResource } from "@/lib/resources/service";
 import { resourcesByIds } from "@/lib/resources/by-type";
 import { done, genauthPost } from "../_genauth/adapter";
+import { applyTogether } from "../_genauth/batch";
 import { requireNamespace } from "../_genauth/namespaces";
 import { optionalNamespace } from "../_genauth/params";
 import { findResources } from "../_genauth/resources";
@@ -14,14 +15,19 @@ const schema = z
   })
   .refine((q) => q.codeList?.length || q.ids?.length, { message: "give codeList or ids", path: ["codeList"] });
 
-/** Idempotent: unknown codes and ids are skipped. Each resource goes with its grants, one transaction per resource. */
+/**
+ * Idempotent: unknown codes and ids are skipped, and so is a resource already
+ * gone with an ancestor named before it. Each resource goes with its grants;
+ * all of them in one transaction.
+ */
 export const POST = genauthPost(
   schema,
   async ({ db, actor, organization, params }) => {
     const namespace = await requireNamespace(db, organization, params.namespace);
     const byCode = await findResources(db, organization, namespace, params.codeList ?? []);
     const byId = (await resourcesByIds(db, params.ids ?? [])).filter((r) => r.organizationId === organization.id && r.resourceTypeId === namespace.id);
-    for (const id of new Set([...byCode, ...byId].map((r) => r.id))) await deleteResource(db, actor, id, { cascade: true });
+    const ids = new Set([...byCode, ...byId].map((r) => r.id));
+    await applyTogether(db, actor, ids, (tx, id) => deleteResource(tx, actor, id, { cascade: true }), "not_found");
     return done;
   },
   { write: true },

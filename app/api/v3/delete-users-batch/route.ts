@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { ArborError } from "@/lib/shared/errors";
 import { deleteUser } from "@/lib/subjects/users";
 import { done, genauthPost } from "../_genauth/adapter";
+import { applyTogether } from "../_genauth/batch";
 import { supportedUserIdType } from "../_genauth/principals";
 
 const schema = z.object({
@@ -9,15 +9,15 @@ const schema = z.object({
   options: z.object({ userIdType: supportedUserIdType }).optional(),
 });
 
-/** Unknown users are skipped. Each user goes with its grants and memberships, one transaction per user. */
+/**
+ * Unknown users are skipped. Each user goes with its grants and memberships,
+ * all in one transaction. Users are shared by every organization, so a key
+ * bound to one may not delete them (403, lib/tenancy/rules.ts).
+ */
 export const POST = genauthPost(
   schema,
   async ({ db, actor, params }) => {
-    for (const id of new Set(params.userIds)) {
-      await deleteUser(db, actor, id).catch((error: unknown) => {
-        if (!(error instanceof ArborError && error.kind === "not_found")) throw error;
-      });
-    }
+    await applyTogether(db, actor, new Set(params.userIds), (tx, id) => deleteUser(tx, actor, id), "not_found");
     return done;
   },
   { write: true },
