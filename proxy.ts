@@ -9,8 +9,10 @@
  */
 import { NextResponse, type NextRequest } from "next/server";
 import { ASKED_PATH_HEADER, SESSION_COOKIE } from "@/app/_auth/cookie";
+import { API_CODE, failure } from "@/app/api/v3/_genauth/envelope";
 
 const WORKOS_FAMILY = /^\/(authorization|organizations|user_management)(\/|$)/;
+const GENAUTH_FAMILY = /^\/api\/v3(\/|$)/;
 // Not console pages: the API families (each request carries its own key), sign-in and first run, Next's assets.
 const NOT_CONSOLE = /^\/(api|authorization|organizations|user_management|sign-in|setup|_next)(\/|$)/;
 
@@ -20,6 +22,7 @@ export function proxy(request: NextRequest) {
     decodeURIComponent(pathname);
   } catch {
     const message = "path: malformed percent-encoding";
+    if (GENAUTH_FAMILY.test(pathname)) return failure(400, API_CODE.invalid, message, crypto.randomUUID(), 400);
     // The WorkOS SDK reads any `error` key as an OAuth error, so its paths get that family's flat shape.
     const body = WORKOS_FAMILY.test(pathname)
       ? { code: "invalid_request_parameters", message }

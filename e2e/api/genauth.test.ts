@@ -214,6 +214,9 @@ describe("principals", () => {
     await ok("removeGroupMembers", { code: `${run}-g`, userIds: [user.userId] });
     assert.equal((await ok("listGroupMembers", { code: `${run}-g` })).totalCount, 0);
     await ok("removeDepartmentMembers", { organizationCode: `${run}-corp`, departmentId: sub.departmentId, userIds: [user.userId] });
+    // Refused, and nothing went: the department below it is still there to delete next.
+    const rootRefused = await fails("deleteDepartment", { organizationCode: `${run}-corp`, departmentId: "root" }, 400);
+    assert.match(rootRefused.message, /root department/);
     assert.deepEqual(await ok("deleteDepartment", { organizationCode: `${run}-corp`, departmentId: dept.departmentId }), { success: true });
     assert.deepEqual(await ok("deleteGroupsBatch", { codeList: [`${run}-g`, "nope"] }), { success: true });
     await fails("getGroup", { code: `${run}-g` }, 404);
@@ -421,5 +424,16 @@ describe("authorization", () => {
       list: [{ targetType: "USER", targetIdentifiers: [dan], resources: [{ code: "new:1", resourceType: "DATA", actions: ["has space"] }] }],
     }, 400);
     await fails("getResource", { code: "new:1", namespace: authz }, 404);
+  });
+});
+
+describe("malformed paths", () => {
+  test("a path whose percent-encoding does not decode gets the GenAuth envelope, not another family's shape", async () => {
+    const res = await fetch(`${baseUrl}/api/v3/%ff`);
+    assert.equal(res.status, 400);
+    const body = await res.json();
+    assert.equal(body.statusCode, 400);
+    assert.equal(typeof body.apiCode, "number");
+    assert.match(body.message, /percent-encoding/);
   });
 });
