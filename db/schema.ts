@@ -175,13 +175,13 @@ export const resources = pgTable(
     updatedAt: updatedAt(),
     createdBy: createdBy(),
   },
+  // Every index costs each insert (a bulk import most of all): queries by organization use the unique
+  // index's leading column, and name search is a substring match no btree serves.
   (t) => [
     uniqueIndex("resources_org_type_ext_uq").on(t.organizationId, t.resourceTypeId, t.externalId),
     index("resources_parent_idx").on(t.parentId, t.id),
-    index("resources_org_ext_idx").on(t.organizationId, t.externalId),
     // Compact references (`document:doc_7`) without an organization look up by external id alone.
     index("resources_ext_idx").on(t.externalId),
-    index("resources_name_idx").on(t.organizationId, t.name),
   ],
 );
 

@@ -20,7 +20,9 @@ import { accessEngine } from "@/lib/access/engine";
 import { checkIn } from "@/lib/access/check";
 import { lookupResources, lookupSubjects } from "@/lib/access/lookup";
 import { createApiKey } from "@/lib/api-keys/service";
-import { buildIfNeeded, nextBin, root } from "./build-if-needed.mjs";
+import { resolveResourceRef } from "@/lib/resources/refs";
+import { createMembership } from "@/lib/subjects/memberships";
+import { buildIfNeeded, root, serverEntry } from "./build-if-needed.mjs";
 
 const args = Object.fromEntries(
   process.argv.slice(2).flatMap((a, i, all) => (a.startsWith("--") ? [[a.slice(2), all[i + 1] ?? "true"]] : [])),
@@ -28,6 +30,8 @@ const args = Object.fromEntries(
 const size = (args.size ?? "S") as "S" | "M" | "L";
 const REQUESTS = Number(args.requests ?? 4000);
 const DURATION_LIMIT_MS = 20_000;
+/** Size L's tuple count (shared/bench/README.md): the import target is "L loads in under 30 s". */
+const L_TUPLES = 1_067_595;
 
 type Figures = Record<string, number | string>;
 const results: { section: string; figures: Figures }[] = [];
@@ -82,10 +86,12 @@ function dirSize(dir: string): number {
   return total;
 }
 
-const rssOf = (pid: number) => {
+/** A process's memory from /proc: its peak resident set (VmHWM), or what is resident now (VmRSS). */
+const memoryOf = (pid: number, field: "VmHWM" | "VmRSS") => {
   const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-  return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+  return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) * 1024;
 };
+const rssOf = (pid: number) => memoryOf(pid, "VmHWM");
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 /** Every answer must match queries.json; one wrong answer fails the bench. */
@@ -130,6 +136,7 @@ async function inProcess(conn: Connection, queries: BenchQueries) {
     ["lookup subjects, in-process (ms)", (i: number) => { const [resource, action] = queries.lookupSubjects[i % queries.lookupSubjects.length]; return lookupSubjects(conn.db, { resource, action, limit: 1000, includeActions: false }); }],
   ] as const) {
     const times: number[] = [];
+    for (let i = 0; i < 20; i++) await run(i);
     for (let i = 0; i < 200; i++) {
       const t = performance.now();
       await run(i);
@@ -137,6 +144,32 @@ async function inProcess(conn: Connection, queries: BenchQueries) {
     }
     record(label, percentiles(times));
   }
+}
+
+/** How many of queries.json's checks the WorkOS figures cycle through: each needs its user's membership in the resource's organization. */
+const WORKOS_CHECKS = 2000;
+type WorkosCheck = { membershipId: string; typeSlug: string; externalId: string; action: string; expected: boolean };
+
+/**
+ * WorkOS names the subject by organization membership and finds the resource
+ * within the membership's organization: each checked user gets a membership in
+ * the organization that holds the checked resource (memberships grant nothing).
+ */
+async function workosChecks(conn: Connection, queries: BenchQueries): Promise<WorkosCheck[]> {
+  const memberships = new Map<string, string>();
+  const out: WorkosCheck[] = [];
+  for (const [resource, action, subject, expected] of queries.checks.slice(0, WORKOS_CHECKS)) {
+    const { organizationId } = await resolveResourceRef(conn.db, resource, { field: "resource" });
+    const pair = `${subject}@${organizationId}`;
+    let membershipId = memberships.get(pair);
+    if (!membershipId) {
+      membershipId = (await createMembership(conn.db, "bench", { userId: subject, organizationId })).value.id;
+      memberships.set(pair, membershipId);
+    }
+    const [typeSlug, externalId] = resource.split(":");
+    out.push({ membershipId, typeSlug, externalId, action, expected });
+  }
+  return out;
 }
 
 function freePort(): Promise<number> {
@@ -150,7 +183,7 @@ function freePort(): Promise<number> {
 
 async function startServer(env: Record<string, string>): Promise<{ url: URL; server: ChildProcess }> {
   const port = await freePort();
-  const server = spawn(nextBin, ["start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env: { ...process.env, ...env }, stdio: "ignore" });
+  const server = spawn(process.execPath, [serverEntry, "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env: { ...process.env, ...env }, stdio: "ignore" });
   const url = new URL(`http://127.0.0.1:${port}`);
   for (let i = 0; i < 240; i++) {
     try {
@@ -162,10 +195,12 @@ async function startServer(env: Record<string, string>): Promise<{ url: URL; ser
   throw new Error("the app did not start");
 }
 
+type Post = (pathName: string, body: unknown) => Promise<{ status: number; body: any }>;
+
 /** A keep-alive HTTP client: lighter than fetch, so the load generator takes less of the shared CPU. */
-function poster(url: URL, key: string, concurrency: number) {
+function poster(url: URL, key: string, concurrency: number): Post {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-  return (pathName: string, body: unknown) =>
+  return (pathName, body) =>
     new Promise<{ status: number; body: any }>((resolve, reject) => {
       const payload = JSON.stringify(body);
       const req = http.request(
@@ -181,8 +216,8 @@ function poster(url: URL, key: string, concurrency: number) {
     });
 }
 
-/** Runs `total` requests with `concurrency` in flight (bounded in time too); returns latencies in ms. */
-async function load(concurrency: number, total: number, send: (i: number) => Promise<void>) {
+/** Runs `total` requests with `concurrency` in flight (bounded in time too, or until `send` answers false); returns latencies in ms. */
+async function load(concurrency: number, total: number, send: (i: number) => Promise<void | false>) {
   const samples: number[] = [];
   let next = 0;
   const deadline = performance.now() + DURATION_LIMIT_MS;
@@ -192,7 +227,7 @@ async function load(concurrency: number, total: number, send: (i: number) => Pro
       while (next < total && performance.now() < deadline) {
         const i = next++;
         const t = performance.now();
-        await send(i);
+        if ((await send(i)) === false) return;
         samples.push(performance.now() - t);
       }
     }),
@@ -200,20 +235,31 @@ async function load(concurrency: number, total: number, send: (i: number) => Pro
   return { samples, perSecond: Math.round((samples.length / (performance.now() - start)) * 1000) };
 }
 
-async function overHttp(url: URL, key: string, queries: BenchQueries) {
-  const checks = queries.checks;
+/** Checks at concurrency 1, 16 and 64 (after a warm-up); `ask` answers whether the i-th check came back as queries.json expects. */
+async function checksOverHttp(label: string, url: URL, key: string, ask: (post: Post, i: number) => Promise<boolean>) {
   for (const concurrency of [1, 16, 64]) {
     const post = poster(url, key, concurrency);
+    await load(concurrency, 500, async (i) => void (await ask(post, i)));
     let wrong = 0;
-    await load(concurrency, 500, async (i) => void (await post("/api/v1/check", { subject: checks[i][2], action: checks[i][1], resource: checks[i][0] })));
     const { samples, perSecond } = await load(concurrency, REQUESTS, async (i) => {
-      const [resource, action, subject, expected] = checks[i % checks.length];
-      const res = await post("/api/v1/check", { subject, action, resource });
-      if (res.body?.allowed !== expected) wrong++;
+      if (!(await ask(post, i))) wrong++;
     });
-    record(`check over HTTP, native, c=${concurrency} (ms)`, { ...percentiles(samples), "checks/s": perSecond, wrong });
-    if (wrong) throw new Error(`${wrong} wrong answers over HTTP`);
+    record(`check over HTTP, ${label}, c=${concurrency} (ms)`, { ...percentiles(samples), "checks/s": perSecond, wrong });
+    if (wrong) throw new Error(`${wrong} wrong answers over HTTP (${label})`);
   }
+}
+
+async function overHttp(url: URL, key: string, queries: BenchQueries, workos: WorkosCheck[]) {
+  const checks = queries.checks;
+  await checksOverHttp("native", url, key, async (post, i) => {
+    const [resource, action, subject, expected] = checks[i % checks.length];
+    return (await post("/api/v1/check", { subject, action, resource })).body?.allowed === expected;
+  });
+  await checksOverHttp("WorkOS", url, key, async (post, i) => {
+    const { membershipId, typeSlug, externalId, action, expected } = workos[i % workos.length];
+    const res = await post(`/authorization/organization_memberships/${membershipId}/check`, { resource_type_slug: typeSlug, resource_external_id: externalId, permission_slug: action });
+    return res.body?.authorized === expected;
+  });
   const post = poster(url, key, 4);
   const batches = Math.min(60, Math.floor(checks.length / 1000));
   const { samples, perSecond } = await load(4, batches, async (i) => {
@@ -253,7 +299,7 @@ async function writeMix(url: URL, key: string, queries: BenchQueries) {
   let writes = 0;
   let running = true;
   const readers = load(16, 1_000_000, async (i) => {
-    if (!running) return;
+    if (!running) return false;
     const [resource, action, subject] = queries.checks[i % queries.checks.length];
     await post("/api/v1/check", { subject, action, resource });
   });
@@ -289,19 +335,29 @@ async function main() {
     const lines = linesOf(fs.createReadStream(data.tuples, "utf8"));
     const { value } = await importTuples(conn.db, "bench", lines);
     const seconds = (performance.now() - t) / 1000;
-    record("import", { tuples: meta.tuples, seconds: +seconds.toFixed(1), "tuples/s": Math.round(meta.tuples / seconds), resources: value.created.resources + value.created.organizations });
+    const rate = meta.tuples / seconds;
+    record("import", { tuples: meta.tuples, seconds: +seconds.toFixed(1), "tuples/s": Math.round(rate), resources: value.created.resources + value.created.organizations });
+    // The target is stated for size L: measured there, projected from this run's rate otherwise.
+    record(`import of size L (${L_TUPLES.toLocaleString("en")} tuples)`, size === "L" ? { seconds: +seconds.toFixed(1) } : { "seconds at this rate": +(L_TUPLES / rate).toFixed(1) });
+    const heapBefore = process.memoryUsage().heapUsed;
     const loadStart = performance.now();
     await accessEngine(conn.db).fresh();
-    record("engine load (index build)", { seconds: +((performance.now() - loadStart) / 1000).toFixed(1), "bench RSS": mb(rssOf(process.pid)) });
+    record("engine load (index build)", {
+      seconds: +((performance.now() - loadStart) / 1000).toFixed(1),
+      "heap grew": mb(process.memoryUsage().heapUsed - heapBefore),
+      "bench RSS": mb(memoryOf(process.pid, "VmRSS")),
+      "bench peak RSS": mb(rssOf(process.pid)),
+    });
     await verify(conn, data.queries);
     await inProcess(conn, data.queries);
     const { value: key } = await createApiKey(conn.db, "bench", { name: "bench" });
+    const workos = await workosChecks(conn, data.queries);
     // PGlite admits one process per data directory: hand it to the app server.
     await conn.close();
     buildIfNeeded();
     const started = await startServer(database.env);
     server = started.server;
-    await overHttp(started.url, key.secret, data.queries);
+    await overHttp(started.url, key.secret, data.queries, workos);
     await writeMix(started.url, key.secret, data.queries);
     record("server peak memory", { RSS: mb(rssOf(server.pid!)) });
     server.kill();

@@ -5,6 +5,8 @@ import path from "node:path";
 
 export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 export const nextBin = path.join(root, "node_modules", ".bin", "next");
+/** What `npm start`, `npm test` and the bench serve the built app with. */
+export const serverEntry = path.join(root, "scripts", "server.mjs");
 export const distDir = process.env.ARBOR_DIST_DIR || ".next";
 const stampFile = path.join(root, distDir, "arbor-build-stamp");
 const sources = ["app", "components", "lib", "db", "public", "package.json", "next.config.ts", "tsconfig.json"];

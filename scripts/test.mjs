@@ -16,7 +16,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { buildIfNeeded, nextBin, root } from "./build-if-needed.mjs";
+import { buildIfNeeded, root, serverEntry } from "./build-if-needed.mjs";
 
 const PARTS = ["unit", "api", "browser"];
 const args = process.argv.slice(2).filter((a) => !a.startsWith("-"));
@@ -102,7 +102,7 @@ async function startServer(env) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const log = fs.createWriteStream(path.join(os.tmpdir(), `arbor-server-${port}.log`));
-  const server = spawn(nextBin, ["start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const server = spawn(process.execPath, [serverEntry, "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   server.stdout.pipe(log);
   server.stderr.pipe(log);
   for (let i = 0; i < 120; i++) {

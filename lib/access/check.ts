@@ -3,7 +3,10 @@
  * references in memory, decide. No database read beyond the freshness check.
  */
 import type { Database } from "@/db/client";
-import { ArborError, parseWith } from "@/lib/shared/errors";
+import { ArborError, invalid, notFound, parseWith } from "@/lib/shared/errors";
+import { ID_PREFIX } from "@/lib/shared/ids";
+import { splitCompactRef } from "@/lib/shared/refs";
+import { seesOrganization } from "@/lib/tenancy/rules";
 import { parsePermissionKey } from "@/lib/permissions/schemas";
 import type { CheckContext } from "@/lib/grants/conditions";
 import { decide, pathDown, subjectChain, subjectSetIn, type Match } from "./decide";
@@ -47,6 +50,24 @@ export async function check(db: Database, input: unknown): Promise<CheckResult> 
   const q = parseWith(checkSchema, input);
   const state = await accessEngine(db).fresh(q.atLeastAsFresh);
   return { allowed: checkIn(state, q), revision: state.revision };
+}
+
+/**
+ * A check whose subject is an organization membership (the WorkOS family's):
+ * asked as the membership's user within the membership's organization, so a
+ * resource of another organization is not found. Answered from memory too.
+ */
+export async function checkAsMember(db: Database, q: { membership: string; action: string; resource: string; field: string }): Promise<CheckResult> {
+  const state = await accessEngine(db).fresh();
+  const id = q.membership.startsWith("membership:") ? q.membership.slice("membership:".length) : q.membership;
+  const membership = state.memberships.get(id);
+  if (!membership || !seesOrganization(membership.organizationId)) throw notFound("membership", id, "id");
+  if (!q.resource.startsWith(ID_PREFIX.resource) && !splitCompactRef(q.resource)) {
+    throw invalid(q.field, "format:resource_ref", `${q.field}: '${q.resource}' is neither a resource id nor type:externalId`);
+  }
+  const node = resolveResource(state, q.resource, membership.organizationId, q.field);
+  if (node.organizationId !== membership.organizationId) throw notFound("resource", q.resource, q.field);
+  return { allowed: checkIn(state, { subject: id, action: q.action, resource: node.id, organization: membership.organizationId }), revision: state.revision };
 }
 
 export type BatchItemResult = { allowed: boolean; error?: { code: string; message: string; field?: string } };

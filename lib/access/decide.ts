@@ -67,8 +67,8 @@ export function subjectSetIn(state: AccessState, subject: Subject, organizationI
   const rootId = state.organizations.get(organizationId)?.rootId;
   const root = rootId ? state.resources.get(rootId) : undefined;
   let set = base;
-  for (const grant of root?.grants ?? []) {
-    if (grant.effect !== "allow" || !grant.roleId || !base.has(grant.subjectKey) || !conditionsHold(grant.conditions, context)) continue;
+  for (const grant of root ? grantsOfSubjects(root, base) : NONE) {
+    if (grant.effect !== "allow" || !grant.roleId || !conditionsHold(grant.conditions, context)) continue;
     if (set === base) set = new Map(base);
     set.set(subjectKey("role", grant.roleId), grant.subjectKey);
   }
@@ -89,27 +89,96 @@ export function covers(state: AccessState, grant: GrantNode, action: string, nod
 }
 
 /**
+ * What bears on a decision at a resource for one subject set: the grants of
+ * the set on the resource or its ancestors (nearest first), and the
+ * organization's pattern grants of the set, each with the nearest resource
+ * (itself or an ancestor) its pattern matches — null when none does.
+ */
+export type Bearing = { direct: Match[]; patterns: GrantNode[]; patternTargets: (ResourceNode | null)[] };
+
+/** From this many grants on one resource, its grants are found by subject instead of by scanning them all. */
+const INDEX_FROM = 32;
+const NONE: GrantNode[] = [];
+
+/** The resource's grants whose subject is in the set, in the resource's order. */
+export function grantsOfSubjects(node: ResourceNode, subjects: SubjectSet): GrantNode[] {
+  const grants = node.grants;
+  if (!grants) return NONE;
+  if (grants.length < INDEX_FROM || subjects.size * 4 > grants.length) return grants.filter((grant) => subjects.has(grant.subjectKey));
+  let index = node.grantIndex;
+  if (!index) {
+    index = new Map();
+    for (let i = 0; i < grants.length; i++) {
+      const positions = index.get(grants[i].subjectKey);
+      if (positions) positions.push(i);
+      else index.set(grants[i].subjectKey, [i]);
+    }
+    node.grantIndex = index;
+  }
+  const positions: number[] = [];
+  for (const key of subjects.keys()) {
+    const found = index.get(key);
+    if (found) positions.push(...found);
+  }
+  return positions.sort((a, b) => a - b).map((i) => grants[i]);
+}
+
+function directOn(subjects: SubjectSet, node: ResourceNode, into: Match[]) {
+  for (const grant of grantsOfSubjects(node, subjects)) into.push({ grant, target: node, via: grant.subjectKey });
+}
+
+export function bearingOn(state: AccessState, subjects: SubjectSet, node: ResourceNode): Bearing {
+  const direct: Match[] = [];
+  for (let x: ResourceNode | null = node; x; x = x.parent) directOn(subjects, x, direct);
+  const patterns = (state.patternGrants.get(node.organizationId) ?? []).filter((grant) => subjects.has(grant.subjectKey));
+  const patternTargets = patterns.map((grant) => {
+    for (let x: ResourceNode | null = node; x; x = x.parent) if (patternMatches(grant.resourcePattern!, x)) return x;
+    return null;
+  });
+  return { direct, patterns, patternTargets };
+}
+
+/** The bearing at a child, from its parent's (same subject set): what a walk down a subtree carries along. */
+export function bearingBelow(parent: Bearing, subjects: SubjectSet, node: ResourceNode): Bearing {
+  const own: Match[] = [];
+  directOn(subjects, node, own);
+  const direct = own.length ? own.concat(parent.direct) : parent.direct;
+  const patternTargets = parent.patterns.length ? parent.patterns.map((grant, i) => (patternMatches(grant.resourcePattern!, node) ? node : parent.patternTargets[i])) : parent.patternTargets;
+  return direct === parent.direct && patternTargets === parent.patternTargets ? parent : { direct, patterns: parent.patterns, patternTargets };
+}
+
+/**
  * One decision. With `collect` false it stops at the first deny, which is
  * all a check needs; explain collects every matching grant.
  */
 export function decide(state: AccessState, subjects: SubjectSet, action: string, node: ResourceNode, context: CheckContext, collect = false): Decision {
+  return weigh(state, bearingOn(state, subjects, node), action, node, context, collect);
+}
+
+/** The decision rules (3, 4) over what bears on the resource: a check and a lookup's walk both end here. */
+export function weigh(state: AccessState, bearing: Bearing, action: string, node: ResourceNode, context: CheckContext, collect = false): Decision {
   const allow: Match[] = [];
   const deny: Match[] = [];
-  const consider = (grant: GrantNode, target: ResourceNode) => {
-    if (!subjects.has(grant.subjectKey) || !covers(state, grant, action, node) || !conditionsHold(grant.conditions, context)) return false;
-    (grant.effect === "deny" ? deny : allow).push({ grant, target, via: grant.subjectKey });
-    return grant.effect === "deny" && !collect;
-  };
-  for (let x: ResourceNode | null = node; x; x = x.parent) {
-    for (const grant of x.grants ?? []) if (consider(grant, x)) return { allowed: false, allow, deny };
-  }
-  for (const grant of state.patternGrants.get(node.organizationId) ?? []) {
-    if (!subjects.has(grant.subjectKey)) continue;
-    for (let x: ResourceNode | null = node; x; x = x.parent) {
-      if (!patternMatches(grant.resourcePattern!, x)) continue;
-      if (consider(grant, x)) return { allowed: false, allow, deny };
-      break;
+  for (const match of bearing.direct) {
+    if (!covers(state, match.grant, action, node) || !conditionsHold(match.grant.conditions, context)) continue;
+    if (match.grant.effect === "allow") {
+      allow.push(match);
+      continue;
     }
+    deny.push(match);
+    if (!collect) return { allowed: false, allow, deny };
+  }
+  for (let i = 0; i < bearing.patterns.length; i++) {
+    const grant = bearing.patterns[i];
+    const target = bearing.patternTargets[i];
+    if (!target || !covers(state, grant, action, node) || !conditionsHold(grant.conditions, context)) continue;
+    const match = { grant, target, via: grant.subjectKey };
+    if (grant.effect === "allow") {
+      allow.push(match);
+      continue;
+    }
+    deny.push(match);
+    if (!collect) return { allowed: false, allow, deny };
   }
   return { allowed: deny.length === 0 && allow.length > 0, allow, deny };
 }

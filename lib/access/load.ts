@@ -3,7 +3,7 @@
  * bulk import) or one area at a time (./sync.ts). Every read runs inside the
  * caller's repeatable-read transaction, so the state matches one revision.
  */
-import { asc, gt, inArray } from "drizzle-orm";
+import { asc, gt, inArray, sql, type SQL } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import {
   departmentMembers,
@@ -22,7 +22,7 @@ import {
   scopes,
   users,
 } from "@/db/schema";
-import type { RoleDef } from "./model";
+import type { ResourceNode, RoleDef } from "./model";
 import { AccessState, type GrantRow, type ResourceRow } from "./state";
 
 const CHUNK = 50_000;
@@ -105,6 +105,8 @@ export function applyResources(state: AccessState, rows: ResourceRow[]) {
   for (const row of rows) if (pending.has(row.id)) apply(row);
 }
 
+type RawResourceRow = { id: string; organization_id: string; resource_type_id: string; external_id: string; name: string; parent_id: string | null; actions: string[] | null };
+
 export async function loadResources(tx: Transaction, state: AccessState, ids?: string[]) {
   if (ids) {
     const rows = await tx.select(resourceColumns).from(resources).where(inArray(resources.id, ids));
@@ -113,25 +115,36 @@ export async function loadResources(tx: Transaction, state: AccessState, ids?: s
     applyResources(state, rows);
     return;
   }
-  // Ids are ULIDs, so id order is creation order: parents mostly arrive before their children.
-  const deferredParents = new Map<string, string>();
+  // All of them: every node first, then the parent links (a moved resource can be older than its parent),
+  // read as the driver's plain rows — mapping a million rows through the query builder costs seconds.
+  const children: ResourceNode[] = [];
+  const parentIds: string[] = [];
   let after = "";
   for (;;) {
-    const rows = await tx.select(resourceColumns).from(resources).where(gt(resources.id, after)).orderBy(asc(resources.id)).limit(CHUNK);
-    applyResources(state, rows);
-    for (const r of rows) if (r.parentId && !state.resources.get(r.id)?.parent) deferredParents.set(r.id, r.parentId);
+    const rows = await rowsOf<RawResourceRow>(
+      tx,
+      sql`select id, organization_id, resource_type_id, external_id, name, parent_id, actions from ${resources} where id > ${after} order by id limit ${CHUNK}`,
+    );
+    for (const r of rows) {
+      const node = state.addResource({ id: r.id, organizationId: r.organization_id, resourceTypeId: r.resource_type_id, externalId: r.external_id, name: r.name, parentId: null, actions: r.actions });
+      if (r.parent_id) {
+        children.push(node);
+        parentIds.push(r.parent_id);
+      } else {
+        const org = state.organizations.get(node.organizationId);
+        if (org) org.rootId = node.id;
+      }
+    }
     if (rows.length < CHUNK) break;
     after = rows[rows.length - 1].id;
   }
-  // A moved resource can be older than its new parent: link those once everything is in.
-  for (const node of state.resources.values()) {
-    if (node.parent || !deferredParents.has(node.id)) continue;
-    const parent = state.resources.get(deferredParents.get(node.id)!);
-    if (parent) {
-      node.parent = parent;
-      (parent.children ??= []).push(node);
-    }
-  }
+  for (let i = 0; i < children.length; i++) state.linkParent(children[i], state.resources.get(parentIds[i]) ?? null);
+}
+
+/** Result rows of `execute`, which postgres.js answers as an array and PGlite as `{ rows }`. */
+async function rowsOf<T>(tx: Transaction, query: SQL): Promise<T[]> {
+  const result = (await tx.execute(query)) as unknown as T[] | { rows: T[] };
+  return Array.isArray(result) ? result : result.rows;
 }
 
 export async function loadGrants(tx: Transaction, state: AccessState, ids?: string[]) {

@@ -8,7 +8,7 @@ import { parseWith } from "@/lib/shared/errors";
 import { globMatch } from "@/lib/shared/glob";
 import type { CheckContext } from "@/lib/grants/conditions";
 import { actionFor } from "./check";
-import { baseSet, covers, decide, patternMatches, subjectSetIn, type Subject, type SubjectSet } from "./decide";
+import { baseSet, bearingBelow, bearingOn, covers, decide, grantsOfSubjects, patternMatches, subjectSetIn, weigh, type Bearing, type Subject, type SubjectSet } from "./decide";
 import { accessEngine } from "./engine";
 import { subjectKey, type GrantNode, type ResourceNode } from "./model";
 import { organizationOf, resolveResource, resolveSubject } from "./refs";
@@ -26,14 +26,25 @@ function* subtree(root: ResourceNode): Generator<ResourceNode> {
 
 /** Every resource a grant reaches: its target's subtree, or the subtrees of the resources its pattern matches. */
 export function* grantTargets(state: AccessState, grant: GrantNode): Generator<ResourceNode> {
+  for (const start of grantStarts(state, grant)) yield* subtree(start);
+}
+
+/** Where a grant's reach begins: its target, or the topmost resources of its organization its pattern matches. */
+function grantStarts(state: AccessState, grant: GrantNode): ResourceNode[] {
   if (grant.resourceId) {
     const node = state.resources.get(grant.resourceId);
-    if (node) yield* subtree(node);
-    return;
+    return node ? [node] : [];
   }
-  for (const node of state.resources.values()) {
-    if (node.organizationId === grant.organizationId && patternMatches(grant.resourcePattern!, node)) yield* subtree(node);
+  const rootId = state.organizations.get(grant.organizationId)?.rootId;
+  const root = rootId ? state.resources.get(rootId) : undefined;
+  const starts: ResourceNode[] = [];
+  const stack = root ? [root] : [];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (patternMatches(grant.resourcePattern!, node)) starts.push(node);
+    else if (node.children) stack.push(...node.children);
   }
+  return starts;
 }
 
 /** Subject sets per organization, computed once per query. */
@@ -48,6 +59,13 @@ function setsFor(state: AccessState, subject: Subject, context: CheckContext) {
 
 export type LookupResource = { id: string; type: string; externalId: string; organizationId: string; name: string; allowed: boolean };
 
+/**
+ * Candidates are the subtrees the subject's grants reach (its own, its
+ * groups' and departments', its roles'); each is walked once, top down,
+ * carrying what bears on a decision from parent to child, and every
+ * candidate is decided by `weigh` — the rules a check applies, over the same
+ * grants a check would gather, without gathering them again per resource.
+ */
 export async function lookupResources(db: Database, input: unknown) {
   const q = parseWith(lookupResourcesSchema, input);
   const state = await accessEngine(db).fresh(q.atLeastAsFresh);
@@ -67,25 +85,35 @@ export async function lookupResources(db: Database, input: unknown) {
     }
   }
 
-  const typeOk = (node: ResourceNode) => !q.resourceType || node.typeKey === q.resourceType;
-  const patternOk = (node: ResourceNode) => !q.patterns?.length || q.patterns.some((p) => globMatch(p, node.externalId) || globMatch(p, `${node.typeKey}:${node.externalId}`));
-  const candidates = new Map<string, ResourceNode>();
+  const wanted = (node: ResourceNode) =>
+    (!q.resourceType || node.typeKey === q.resourceType) &&
+    (!q.cursor || node.id > q.cursor) &&
+    (!q.patterns?.length || q.patterns.some((p) => globMatch(p, node.externalId) || globMatch(p, `${node.typeKey}:${node.externalId}`)));
+  const visited = new Set<ResourceNode>();
+  const found: { node: ResourceNode; allowed: boolean }[] = [];
   for (const grant of grants) {
     if (organizationId && grant.organizationId !== organizationId) continue;
     if (grant.effect === "deny" && !q.includeDenied) continue;
-    for (const node of grantTargets(state, grant)) {
-      if (!candidates.has(node.id) && typeOk(node) && patternOk(node) && (!q.cursor || node.id > q.cursor)) candidates.set(node.id, node);
+    for (const start of grantStarts(state, grant)) {
+      // A subtree already walked from another grant is skipped whole: that walk decided every resource in it.
+      if (visited.has(start)) continue;
+      const subjects = setIn(start.organizationId);
+      const stack: [ResourceNode, Bearing][] = [[start, bearingOn(state, subjects, start)]];
+      while (stack.length) {
+        const [node, bearing] = stack.pop()!;
+        if (visited.has(node)) continue;
+        visited.add(node);
+        const action = wanted(node) ? actionFor(q.action, node) : null;
+        if (action) {
+          const decision = weigh(state, bearing, action, node, context, q.includeDenied);
+          if (decision.allowed || (q.includeDenied && decision.deny.length)) found.push({ node, allowed: decision.allowed });
+        }
+        for (const child of node.children ?? []) stack.push([child, bearingBelow(bearing, subjects, child)]);
+      }
     }
   }
 
-  const found: { node: ResourceNode; allowed: boolean }[] = [];
-  for (const node of [...candidates.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-    const action = actionFor(q.action, node);
-    if (!action) continue;
-    const decision = decide(state, setIn(node.organizationId), action, node, context, q.includeDenied);
-    if (decision.allowed || (q.includeDenied && decision.deny.length)) found.push({ node, allowed: decision.allowed });
-    if (found.length > q.limit) break;
-  }
+  found.sort((a, b) => (a.node.id < b.node.id ? -1 : 1));
   const page = found.slice(0, q.limit);
   const data: LookupResource[] = page.map(({ node, allowed }) => ({
     id: node.id,
@@ -117,7 +145,7 @@ export function effectiveActionsIn(state: AccessState, subjects: SubjectSet, nod
       }
     }
   };
-  for (let x: ResourceNode | null = node; x; x = x.parent) for (const g of x.grants ?? []) consider(g);
+  for (let x: ResourceNode | null = node; x; x = x.parent) for (const g of grantsOfSubjects(x, subjects)) consider(g);
   for (const g of state.patternGrants.get(node.organizationId) ?? []) consider(g);
   return [...candidates].filter((a) => decide(state, subjects, a, node, context).allowed).sort();
 }

@@ -17,6 +17,12 @@ export type ResourceNode = {
   children: ResourceNode[] | null;
   /** Grants whose target is this resource (not patterns). */
   grants: GrantNode[] | null;
+  /**
+   * Positions in `grants` by subject key, built on first use for a resource
+   * with many grants (an organization root can hold thousands) and dropped
+   * whenever `grants` changes: see grantsOfSubjects in ./decide.ts.
+   */
+  grantIndex: Map<string, number[]> | null;
   actions: string[] | null;
 };
 

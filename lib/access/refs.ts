@@ -37,7 +37,7 @@ export function resolveResource(state: AccessState, ref: string, organization: s
     const root = org?.rootId ? state.resources.get(org.rootId) : undefined;
     if (root && (!orgId || root.organizationId === orgId)) return root;
   }
-  let candidates = state.byTypeExternal.get(`${compact.type}:${compact.key}`) ?? [];
+  let candidates = state.resourcesNamed(compact.type, compact.key);
   if (orgId) candidates = candidates.filter((n) => n.organizationId === orgId);
   if (candidates.length === 1) return candidates[0];
   if (candidates.length > 1) throw conflict(`'${ref}' exists in several organizations; pass organization`, field, "ambiguous");

@@ -46,7 +46,13 @@ export class AccessState {
   revision = 0;
 
   readonly resources = new Map<string, ResourceNode>();
-  readonly byTypeExternal = new Map<string, ResourceNode[]>();
+  /**
+   * Type key → external id → the resource, or the resources when several
+   * organizations use that reference. Nested maps and a bare node in the
+   * common case: at a million resources, a joined key string and a
+   * one-element array per resource would cost ~100 MB.
+   */
+  private readonly byTypeExternal = new Map<string, Map<string, ResourceNode | ResourceNode[]>>();
   readonly organizations = new Map<string, OrganizationDef>();
   readonly organizationByExternal = new Map<string, string>();
 
@@ -77,46 +83,71 @@ export class AccessState {
   permissions = new Map<string, PermissionDef>();
   roles = new Map<string, RoleDef>();
   rolesBySlug = new Map<string, RoleDef[]>();
-  readonly coverageCache = new Map<string, Map<string, string[]>>();
+  /** Role id → type key → what the role allows on that type (see roleCoverage). */
+  readonly coverageCache = new Map<string, Map<string, Map<string, string[]>>>();
   /** Expanded subject sets (user, groups, departments), keyed by user id; cleared when memberships change. */
   readonly subjectCache = new Map<string, Map<string, string | null>>();
 
   // ---- resources
 
-  upsertResource(row: ResourceRow) {
-    const typeKey = this.typeKeyById.get(row.resourceTypeId) ?? row.resourceTypeId;
-    const parent = row.parentId ? this.resources.get(row.parentId) ?? null : null;
+  /** Adds or updates a resource under its parent, which must be known already (or be linked later with `linkParent`). */
+  upsertResource(row: ResourceRow): ResourceNode {
     const existing = this.resources.get(row.id);
-    if (existing) {
-      if (existing.typeKey !== typeKey || existing.externalId !== row.externalId) {
-        this.unindexExternal(existing);
-        existing.typeKey = typeKey;
-        existing.externalId = row.externalId;
-        push(this.byTypeExternal, `${typeKey}:${row.externalId}`, existing);
-      }
-      existing.actions = row.actions;
-      existing.name = row.name;
-      if (existing.parent !== parent) {
-        if (existing.parent) existing.parent.children = without(existing.parent.children, existing);
-        existing.parent = parent;
-        if (parent) (parent.children ??= []).push(existing);
-      }
-      return;
+    if (!existing) return this.addResource(row);
+    const typeKey = this.typeKeyById.get(row.resourceTypeId) ?? row.resourceTypeId;
+    if (existing.typeKey !== typeKey || existing.externalId !== row.externalId) {
+      this.unindexExternal(existing);
+      existing.typeKey = typeKey;
+      existing.externalId = row.externalId;
+      this.indexExternal(existing);
     }
+    existing.actions = row.actions;
+    existing.name = row.name === row.externalId ? row.externalId : row.name;
+    this.linkParent(existing, row.parentId ? this.resources.get(row.parentId) ?? null : null);
+    return existing;
+  }
+
+  /** A resource not in the state yet (a full load adds them all this way). */
+  addResource(row: ResourceRow): ResourceNode {
     const node: ResourceNode = {
       id: row.id,
-      typeKey,
+      typeKey: this.typeKeyById.get(row.resourceTypeId) ?? row.resourceTypeId,
       externalId: row.externalId,
-      name: row.name,
-      organizationId: row.organizationId,
-      parent,
+      // No second copy of a name equal to the external id, and one string per organization: a million resources repeat them.
+      name: row.name === row.externalId ? row.externalId : row.name,
+      organizationId: this.organizations.get(row.organizationId)?.id ?? row.organizationId,
+      parent: null,
       children: null,
       grants: null,
+      grantIndex: null,
       actions: row.actions,
     };
     this.resources.set(row.id, node);
-    push(this.byTypeExternal, `${typeKey}:${row.externalId}`, node);
+    this.indexExternal(node);
+    if (row.parentId) this.linkParent(node, this.resources.get(row.parentId) ?? null);
+    return node;
+  }
+
+  linkParent(node: ResourceNode, parent: ResourceNode | null) {
+    if (node.parent === parent) return;
+    if (node.parent) node.parent.children = without(node.parent.children, node);
+    node.parent = parent;
     if (parent) (parent.children ??= []).push(node);
+  }
+
+  /** The resources a `type:externalId` reference names (several when organizations share it). */
+  resourcesNamed(typeKey: string, externalId: string): ResourceNode[] {
+    const found = this.byTypeExternal.get(typeKey)?.get(externalId);
+    return found === undefined ? [] : Array.isArray(found) ? found : [found];
+  }
+
+  private indexExternal(node: ResourceNode) {
+    let byExternal = this.byTypeExternal.get(node.typeKey);
+    if (!byExternal) this.byTypeExternal.set(node.typeKey, (byExternal = new Map()));
+    const found = byExternal.get(node.externalId);
+    if (found === undefined) byExternal.set(node.externalId, node);
+    else if (Array.isArray(found)) found.push(node);
+    else byExternal.set(node.externalId, [found, node]);
   }
 
   removeResource(id: string) {
@@ -130,10 +161,13 @@ export class AccessState {
   }
 
   private unindexExternal(node: ResourceNode) {
-    const key = `${node.typeKey}:${node.externalId}`;
-    const left = without(this.byTypeExternal.get(key), node) ?? [];
-    if (left.length) this.byTypeExternal.set(key, left);
-    else this.byTypeExternal.delete(key);
+    const byExternal = this.byTypeExternal.get(node.typeKey);
+    const found = byExternal?.get(node.externalId);
+    if (!byExternal || found === undefined) return;
+    const left = Array.isArray(found) ? found.filter((n) => n !== node) : found === node ? [] : [found];
+    if (left.length > 1) byExternal.set(node.externalId, left);
+    else if (left.length === 1) byExternal.set(node.externalId, left[0]);
+    else byExternal.delete(node.externalId);
   }
 
   setOrganization(org: OrganizationDef) {
@@ -171,7 +205,10 @@ export class AccessState {
     if (grant.subjectType === "role") this.roleSubjectGrants.set(grant.organizationId, (this.roleSubjectGrants.get(grant.organizationId) ?? 0) + 1);
     if (grant.resourceId) {
       const target = this.resources.get(grant.resourceId);
-      if (target) (target.grants ??= []).push(grant);
+      if (target) {
+        (target.grants ??= []).push(grant);
+        target.grantIndex = null;
+      }
     } else {
       push(this.patternGrants, grant.organizationId, grant);
     }
@@ -187,7 +224,10 @@ export class AccessState {
     if (grant.subjectType === "role") this.roleSubjectGrants.set(grant.organizationId, (this.roleSubjectGrants.get(grant.organizationId) ?? 1) - 1);
     if (grant.resourceId) {
       const target = this.resources.get(grant.resourceId);
-      if (target) target.grants = without(target.grants, grant);
+      if (target) {
+        target.grants = without(target.grants, grant);
+        target.grantIndex = null;
+      }
     } else {
       this.patternGrants.set(grant.organizationId, without(this.patternGrants.get(grant.organizationId), grant) ?? []);
     }
@@ -261,8 +301,8 @@ export class AccessState {
 
   /** Actions a role (and the roles it includes) allows on a type, with the external-id patterns of each. */
   roleCoverage(roleId: string, typeKey: string): Map<string, string[]> {
-    const cacheKey = `${roleId}|${typeKey}`;
-    const cached = this.coverageCache.get(cacheKey);
+    let byType = this.coverageCache.get(roleId);
+    const cached = byType?.get(typeKey);
     if (cached) return cached;
     const coverage = new Map<string, string[]>();
     const seen = new Set<string>();
@@ -281,7 +321,8 @@ export class AccessState {
       }
       stack.push(...role.includeIds);
     }
-    this.coverageCache.set(cacheKey, coverage);
+    if (!byType) this.coverageCache.set(roleId, (byType = new Map()));
+    byType.set(typeKey, coverage);
     return coverage;
   }
 

@@ -12,7 +12,7 @@ import { formatTuple } from "./tuples";
 /** type:externalId, or type:id where that pair exists in several organizations (import accepts both). */
 function ref(state: AccessState, node: ResourceNode): [string, string] {
   if (node.parent) {
-    const unique = (state.byTypeExternal.get(`${node.typeKey}:${node.externalId}`)?.length ?? 0) === 1;
+    const unique = state.resourcesNamed(node.typeKey, node.externalId).length === 1;
     return [node.typeKey, unique ? node.externalId : node.id];
   }
   const org = state.organizations.get(node.organizationId);

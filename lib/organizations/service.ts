@@ -79,38 +79,37 @@ async function withRoots(db: Queryable, orgs: Organization[]): Promise<Organizat
   return orgs.map((o) => ({ ...o, rootResourceId: rootOf.get(o.id)! }));
 }
 
+/** The rows an organization starts with: its scope, itself, its root resource. */
+function organizationRows(actor: string, data: { externalId?: string; name: string }, parentScopeId: string) {
+  const id = newId("organization");
+  return {
+    scope: { id: `scope_${id}`, key: id, name: data.name, description: `Definitions of organization ${id}`, parentId: parentScopeId, createdBy: actor },
+    organization: { id, externalId: data.externalId ?? null, name: data.name, scopeId: `scope_${id}`, createdBy: actor },
+    root: { id: newId("resource"), organizationId: id, resourceTypeId: ORGANIZATION_TYPE_ID, externalId: data.externalId ?? id, name: data.name, parentId: null, createdBy: actor },
+  };
+}
+
+/** Inserts organizations with their scopes and roots, a statement per table however many there are. */
+async function insertOrganizationRows(w: WriteContext, rows: ReturnType<typeof organizationRows>[]): Promise<OrganizationView[]> {
+  const { tx, record } = w;
+  const scopeRows = await tx.insert(scopes).values(rows.map((r) => r.scope)).returning();
+  for (const scope of scopeRows) record({ operation: "create", entityType: "scope", entityId: scope.id, after: scope });
+  const orgRows = await tx.insert(organizations).values(rows.map((r) => r.organization)).returning();
+  for (const org of orgRows) record({ operation: "create", entityType: "organization", entityId: org.id, organizationId: org.id, after: org });
+  const rootRows = await tx.insert(resources).values(rows.map((r) => r.root)).returning();
+  for (const root of rootRows) record({ operation: "create", entityType: "resource", entityId: root.id, organizationId: root.organizationId, after: root });
+  const rootOf = new Map(rootRows.map((r) => [r.organizationId, r.id]));
+  return orgRows.map((org) => ({ ...org, rootResourceId: rootOf.get(org.id)! }));
+}
+
 /** `parentScopeId`: the resolved scope whose definitions the organization's own scope inherits. */
 async function insertOrganization(w: WriteContext, data: { externalId?: string; name: string }, parentScopeId = ROOT_SCOPE_ID): Promise<OrganizationView> {
-  const { tx, actor, record } = w;
   if (data.externalId !== undefined) {
-    const [clash] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.externalId, data.externalId));
+    const [clash] = await w.tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.externalId, data.externalId));
     if (clash) throw conflict(`organization external id '${data.externalId}' is already used by ${clash.id}`, "externalId");
   }
-  const id = newId("organization");
-  const [scope] = await tx
-    .insert(scopes)
-    .values({ id: `scope_${id}`, key: id, name: data.name, description: `Definitions of organization ${id}`, parentId: parentScopeId, createdBy: actor })
-    .returning();
-  record({ operation: "create", entityType: "scope", entityId: scope.id, after: scope });
-  const [org] = await tx
-    .insert(organizations)
-    .values({ id, externalId: data.externalId ?? null, name: data.name, scopeId: scope.id, createdBy: actor })
-    .returning();
-  record({ operation: "create", entityType: "organization", entityId: id, organizationId: id, after: org });
-  const [root] = await tx
-    .insert(resources)
-    .values({
-      id: newId("resource"),
-      organizationId: id,
-      resourceTypeId: ORGANIZATION_TYPE_ID,
-      externalId: data.externalId ?? id,
-      name: data.name,
-      parentId: null,
-      createdBy: actor,
-    })
-    .returning();
-  record({ operation: "create", entityType: "resource", entityId: root.id, organizationId: id, after: root });
-  return { ...org, rootResourceId: root.id };
+  const [view] = await insertOrganizationRows(w, [organizationRows(w.actor, data, parentScopeId)]);
+  return view;
 }
 
 export async function createOrganization(db: Database, actor: string, input: unknown) {
@@ -121,7 +120,43 @@ export async function createOrganization(db: Database, actor: string, input: unk
 
 /** Finds an organization by external id (or id), creating it if missing: bulk import names organizations this way. */
 export async function ensureOrganizationInTx(w: WriteContext, externalId: string): Promise<Organization> {
-  return (await findOrganization(w.tx, externalId)) ?? (await insertOrganization(w, { externalId, name: externalId }));
+  return (await ensureOrganizationsInTx(w, [externalId])).organizations.get(externalId)!;
+}
+
+const ENSURE_BATCH = 5_000;
+
+/**
+ * `ensureOrganizationInTx` for many at once, in a few statements whatever
+ * their number (an import names hundreds): each reference resolves as
+ * `findOrganization` would, the missing ones are created named by it.
+ */
+export async function ensureOrganizationsInTx(w: WriteContext, refs: string[]): Promise<{ organizations: Map<string, OrganizationView>; created: number }> {
+  const found = new Map<string, OrganizationView>();
+  const unique = [...new Set(refs)];
+  let created = 0;
+  for (let i = 0; i < unique.length; i += ENSURE_BATCH) {
+    const slice = unique.slice(i, i + ENSURE_BATCH);
+    const rows = await withRoots(
+      w.tx,
+      await w.tx
+        .select()
+        .from(organizations)
+        .where(and(or(inArray(organizations.id, slice), inArray(organizations.externalId, slice)), tenantRows(organizations.id))),
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const byExternal = new Map(rows.filter((r) => r.externalId !== null).map((r) => [r.externalId!, r]));
+    const missing: string[] = [];
+    for (const ref of slice) {
+      const org = byId.get(ref) ?? byExternal.get(ref);
+      if (org) found.set(ref, org);
+      else missing.push(ref);
+    }
+    if (!missing.length) continue;
+    const views = await insertOrganizationRows(w, missing.map((ref) => organizationRows(w.actor, { externalId: ref, name: ref }, ROOT_SCOPE_ID)));
+    for (const view of views) found.set(view.externalId!, view);
+    created += views.length;
+  }
+  return { organizations: found, created };
 }
 
 export async function getOrganizationView(db: Queryable, ref: string): Promise<OrganizationView> {

@@ -5,6 +5,7 @@
  * embedded PGlite this process is the only writer, so its own commits are the
  * whole truth and no query is needed after the first.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import { eq } from "drizzle-orm";
 import { isEmbedded, type Database } from "@/db/client";
 import { revisionCounter } from "@/db/schema";
@@ -13,7 +14,10 @@ import { processGlobal } from "@/lib/shared/process-global";
 class RevisionClock {
   private known = 0;
   private primed = false;
-  private inFlight: Promise<number> | null = null;
+  /** Reads are numbered in the order they start; one runs at a time. */
+  private started = 0;
+  private completed = 0;
+  private inFlight: { number: number; value: Promise<number> } | null = null;
   private queued: Promise<number> | null = null;
 
   constructor(private readonly db: Database) {}
@@ -23,19 +27,40 @@ class RevisionClock {
     if (revision > this.known) this.known = revision;
   }
 
-  /** The latest committed revision, as of a moment after this call. */
+  /** Reads numbered above the mark start after this moment. */
+  mark(): number {
+    return this.started;
+  }
+
+  /** The latest committed revision, as of a moment after this call (or, within `withinRequest`, after the request arrived). */
   latest(): Promise<number> {
     if (this.primed && isEmbedded(this.db)) return Promise.resolve(this.known);
+    const arrival = arrivals.getStore();
+    return this.readAfter(arrival?.clock === this ? arrival.mark : this.started);
+  }
+
+  /** A revision read that started after read number `after` did. */
+  private readAfter(after: number): Promise<number> {
+    if (this.completed > after) return Promise.resolve(this.known);
     if (!this.inFlight) {
-      this.inFlight = this.read().finally(() => (this.inFlight = null));
-      return this.inFlight;
+      const number = ++this.started;
+      const value = this.read()
+        .then((revision) => {
+          this.completed = number;
+          return revision;
+        })
+        .finally(() => (this.inFlight = null));
+      this.inFlight = { number, value };
+      return value;
     }
-    // A read already in flight may have started before this call: wait for the next one.
-    this.queued ??= this.inFlight
+    if (this.inFlight.number > after) return this.inFlight.value;
+    // The read in flight started too early: wait for the next one, which every caller waiting now shares.
+    const early = this.inFlight.number;
+    this.queued ??= this.inFlight.value
       .catch(() => 0)
       .then(() => {
         this.queued = null;
-        return this.latest();
+        return this.readAfter(early);
       });
     return this.queued;
   }
@@ -59,4 +84,16 @@ export function revisionClock(db: Database): RevisionClock {
   let clock = clocks.get(db);
   if (!clock) clocks.set(db, (clock = new RevisionClock(db)));
   return clock;
+}
+
+const arrivals = processGlobal("revision-arrivals", () => new AsyncLocalStorage<{ clock: RevisionClock; mark: number }>());
+
+/**
+ * Runs one API request. A fully consistent answer needs a revision read made
+ * after the request arrived; within `fn` every caller (authentication, then
+ * the engine) shares the first such read instead of each waiting for its own.
+ */
+export function withinRequest<T>(db: Database, fn: () => T): T {
+  const clock = revisionClock(db);
+  return arrivals.run({ clock, mark: clock.mark() }, fn);
 }

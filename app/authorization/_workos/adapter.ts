@@ -11,6 +11,7 @@ import type { Database } from "@/db/client";
 import { authenticateApiKey, type ApiKey } from "@/lib/api-keys/service";
 import { ArborError, invalid } from "@/lib/shared/errors";
 import { getArbor } from "@/lib/runtime";
+import { withinRequest } from "@/lib/revisions/clock";
 import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from "@/lib/idempotency/store";
 import { withTenant } from "@/lib/tenancy/rules";
 import { tenantOf } from "@/lib/tenancy/load";
@@ -91,29 +92,33 @@ async function once(db: Database, key: ApiKey, req: NextRequest, idempotencyKey:
 }
 
 export function workosRoute<P = Record<string, never>>(fn: (ctx: WorkosContext<P>) => Promise<Response>, options: Options = {}) {
+  const serve = async (db: Database, req: NextRequest, route: RouteContext<P>): Promise<Response> => {
+    const key = await authenticate(db, req);
+    const writes = req.method !== "GET" && !options.readOnly;
+    if (writes && key.readOnly) throw new ArborError("forbidden", "this API key is read-only");
+    const run = async () => {
+      try {
+        const params = route?.params ? await route.params : ({} as P);
+        for (const [name, value] of Object.entries(params as object)) assertText(String(value), name);
+        // Everything the handler awaits runs as the key's tenant: lib/ applies the isolation rule (lib/tenancy/rules.ts).
+        return await withTenant(await tenantOf(db, key.organizationId), () =>
+          fn({ req, params, db, key, actor: `key:${key.name}`, body: () => readJson(req), query: queryObject(req.nextUrl) }),
+        );
+      } catch (error) {
+        // Caller errors become stored answers; only unexpected ones propagate (and free the key).
+        if (error instanceof ArborError) return errorResponse(error);
+        throw error;
+      }
+    };
+    const idempotencyKey = req.headers.get("idempotency-key");
+    return req.method === "POST" && writes && idempotencyKey ? await once(db, key, req, idempotencyKey, run) : await run();
+  };
   return async (req: NextRequest, route: RouteContext<P>): Promise<Response> => {
     let response: Response;
     try {
       const { db } = await getArbor();
-      const key = await authenticate(db, req);
-      const writes = req.method !== "GET" && !options.readOnly;
-      if (writes && key.readOnly) throw new ArborError("forbidden", "this API key is read-only");
-      const run = async () => {
-        try {
-          const params = route?.params ? await route.params : ({} as P);
-          for (const [name, value] of Object.entries(params as object)) assertText(String(value), name);
-          // Everything the handler awaits runs as the key's tenant: lib/ applies the isolation rule (lib/tenancy/rules.ts).
-          return await withTenant(await tenantOf(db, key.organizationId), () =>
-            fn({ req, params, db, key, actor: `key:${key.name}`, body: () => readJson(req), query: queryObject(req.nextUrl) }),
-          );
-        } catch (error) {
-          // Caller errors become stored answers; only unexpected ones propagate (and free the key).
-          if (error instanceof ArborError) return errorResponse(error);
-          throw error;
-        }
-      };
-      const idempotencyKey = req.headers.get("idempotency-key");
-      response = req.method === "POST" && writes && idempotencyKey ? await once(db, key, req, idempotencyKey, run) : await run();
+      // Authentication and the handler share one read of the latest revision (lib/revisions/clock.ts).
+      response = await withinRequest(db, () => serve(db, req, route));
     } catch (error) {
       response = errorResponse(error);
     }

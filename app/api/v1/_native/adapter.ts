@@ -8,6 +8,7 @@ import type { Database } from "@/db/client";
 import { authenticateApiKey, type ApiKey } from "@/lib/api-keys/service";
 import { ArborError, type ErrorKind } from "@/lib/shared/errors";
 import { getArbor } from "@/lib/runtime";
+import { withinRequest } from "@/lib/revisions/clock";
 import { requireWholeEnvironment, withTenant } from "@/lib/tenancy/rules";
 import { tenantOf } from "@/lib/tenancy/load";
 import { assertText, queryObject, readJson } from "@/app/_http/body";
@@ -60,14 +61,17 @@ export function nativeRoute<P = Record<string, never>>(fn: (ctx: NativeContext<P
   return async (req: NextRequest, route: RouteContext<P>): Promise<Response> => {
     try {
       const { db } = await getArbor();
-      const key = await authenticate(db, req);
-      if (options.write && key.readOnly) throw new ArborError("forbidden", "this API key is read-only");
-      const params = route?.params ? await route.params : ({} as P);
-      for (const [name, value] of Object.entries(params as object)) assertText(String(value), name);
-      // Everything the handler awaits runs as the key's tenant: lib/ applies the isolation rule (lib/tenancy/rules.ts).
-      return await withTenant(await tenantOf(db, key.organizationId), () => {
-        if (options.wholeEnvironment) requireWholeEnvironment(`${req.method} ${req.nextUrl.pathname}`);
-        return fn({ req, params, db, key, actor: `key:${key.name}`, body: () => readJson(req), query: queryObject(req.nextUrl) });
+      // Authentication and the handler share one read of the latest revision (lib/revisions/clock.ts).
+      return await withinRequest(db, async () => {
+        const key = await authenticate(db, req);
+        if (options.write && key.readOnly) throw new ArborError("forbidden", "this API key is read-only");
+        const params = route?.params ? await route.params : ({} as P);
+        for (const [name, value] of Object.entries(params as object)) assertText(String(value), name);
+        // Everything the handler awaits runs as the key's tenant: lib/ applies the isolation rule (lib/tenancy/rules.ts).
+        return await withTenant(await tenantOf(db, key.organizationId), () => {
+          if (options.wholeEnvironment) requireWholeEnvironment(`${req.method} ${req.nextUrl.pathname}`);
+          return fn({ req, params, db, key, actor: `key:${key.name}`, body: () => readJson(req), query: queryObject(req.nextUrl) });
+        });
       });
     } catch (error) {
       return errorResponse(error);
