@@ -125,7 +125,7 @@ export const UNREADABLE_BODIES: readonly (string | Uint8Array)[] = [
 export const CONTENT_TYPES = ["application/json", "text/plain", "application/xml", "multipart/form-data; boundary=x", "application/x-www-form-urlencoded", "application/json; charset=utf-16", ""];
 
 /** Percent-encodings that do not decode (overlong, truncated, lone `%`), and traversal. */
-export const BAD_ENCODINGS = ["%ff%fe", "%c0%af", "%", "%E0%A4%A", "..%2f..%2f"];
+const BAD_ENCODINGS = ["%ff%fe", "%c0%af", "%", "%E0%A4%A", "..%2f..%2f"];
 
 /** Percent-encodes; a lone surrogate, which has no UTF-8 form, becomes the bytes it would have had (invalid UTF-8). */
 export const enc = (text: string) => {
@@ -176,7 +176,7 @@ export function routeOperations(dir: string, urlPrefix: string): RouteOperation[
 }
 
 /** Database errors and stack traces look like this; hostile inputs echoed back in messages do not. */
-export const LEAK = /\n\s+at |node_modules|\.tsx?:\d+|syntax error at|violates|duplicate key|invalid input syntax|invalid byte sequence|out of range|PostgresError|pglite|relation "|column "|DETAIL:|HINT:/i;
+const LEAK = /\n\s+at |node_modules|\.tsx?:\d+|syntax error at|violates|duplicate key|invalid input syntax|invalid byte sequence|out of range|PostgresError|pglite|relation "|column "|DETAIL:|HINT:/i;
 
 export type Outcome = { status: number; text: string; ms: number };
 
