@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, waitForHydration } from "./fixtures";
 import { adminEmail } from "./admin-state";
 import { snap, unique } from "./helpers";
 
@@ -32,6 +32,7 @@ test("an administrator adds another, who can then sign in; the addition is in th
 
   const other = await browser.newPage({ storageState: { cookies: [], origins: [] } });
   await other.goto(`${baseURL}/administrators`);
+  await waitForHydration(other);
   await other.getByLabel("Email").fill(email);
   await other.getByLabel("Password").fill(password);
   await other.getByRole("button", { name: "Sign in" }).click();

@@ -2,7 +2,7 @@
  * Runs before the browser tests: signs in through the real form once and
  * keeps the session cookie, so every spec starts signed in.
  */
-import { expect, test as setup } from "@playwright/test";
+import { expect, test as setup } from "./fixtures";
 import { ADMIN_STATE, adminEmail, adminPassword } from "./admin-state";
 
 setup("the test administrator signs in through the form", async ({ page }) => {

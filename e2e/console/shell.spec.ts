@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { snap } from "./helpers";
 
 test("the console opens on the type manager, with every area in the navigation", async ({ page }, testInfo) => {

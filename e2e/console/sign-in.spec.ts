@@ -7,7 +7,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, waitForHydration, type BrowserContext, type Page } from "./fixtures";
 import { adminEmail, adminPassword } from "./admin-state";
 import { newScope, snap, unique } from "./helpers";
 
@@ -179,6 +179,7 @@ test.describe("first run", () => {
     // Once an administrator exists, the first-run page is gone for everyone.
     const stranger = await browser.newPage({ storageState: { cookies: [], origins: [] } });
     await stranger.goto(`${url}/setup`);
+    await waitForHydration(stranger);
     await expect(stranger).toHaveURL(`${url}/sign-in`);
     await signIn(stranger, "owner@example.test", "owner password 123");
     await expect(stranger).toHaveURL(`${url}/types/scope_default`);

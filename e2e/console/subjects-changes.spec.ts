@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { apiPost, issueWorld, newOrganization, pickSubject, snap, unique } from "./helpers";
 import { adminEmail } from "./admin-state";
 

@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "./fixtures";
 import { apiPost, newScope, snap, unique } from "./helpers";
 
 const dialog = (page: Page) => page.getByRole("dialog");
