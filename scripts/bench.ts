@@ -8,7 +8,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -23,6 +22,7 @@ import { createApiKey } from "@/lib/api-keys/service";
 import { resolveResourceRef } from "@/lib/resources/refs";
 import { createMembership } from "@/lib/subjects/memberships";
 import { buildIfNeeded, root, serverEntry } from "./build-if-needed.mjs";
+import { keepAliveClient, type Post } from "./keep-alive-client";
 
 const args = Object.fromEntries(
   process.argv.slice(2).flatMap((a, i, all) => (a.startsWith("--") ? [[a.slice(2), all[i + 1] ?? "true"]] : [])),
@@ -195,27 +195,6 @@ async function startServer(env: Record<string, string>): Promise<{ url: URL; ser
   throw new Error("the app did not start");
 }
 
-type Post = (pathName: string, body: unknown) => Promise<{ status: number; body: any }>;
-
-/** A keep-alive HTTP client: lighter than fetch, so the load generator takes less of the shared CPU. */
-function poster(url: URL, key: string, concurrency: number): Post {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-  return (pathName, body) =>
-    new Promise<{ status: number; body: any }>((resolve, reject) => {
-      const payload = JSON.stringify(body);
-      const req = http.request(
-        { host: url.hostname, port: url.port, path: pathName, method: "POST", agent, headers: { authorization: `Bearer ${key}`, "content-type": "application/json", "content-length": Buffer.byteLength(payload) } },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on("data", (c) => chunks.push(c));
-          res.on("end", () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString() || "null") }));
-        },
-      );
-      req.on("error", reject);
-      req.end(payload);
-    });
-}
-
 /** Runs `total` requests with `concurrency` in flight (bounded in time too, or until `send` answers false); returns latencies in ms. */
 async function load(concurrency: number, total: number, send: (i: number) => Promise<void | false>) {
   const samples: number[] = [];
@@ -238,12 +217,13 @@ async function load(concurrency: number, total: number, send: (i: number) => Pro
 /** Checks at concurrency 1, 16 and 64 (after a warm-up); `ask` answers whether the i-th check came back as queries.json expects. */
 async function checksOverHttp(label: string, url: URL, key: string, ask: (post: Post, i: number) => Promise<boolean>) {
   for (const concurrency of [1, 16, 64]) {
-    const post = poster(url, key, concurrency);
+    const { post, close } = keepAliveClient(url, key, concurrency);
     await load(concurrency, 500, async (i) => void (await ask(post, i)));
     let wrong = 0;
     const { samples, perSecond } = await load(concurrency, REQUESTS, async (i) => {
       if (!(await ask(post, i))) wrong++;
     });
+    close();
     record(`check over HTTP, ${label}, c=${concurrency} (ms)`, { ...percentiles(samples), "checks/s": perSecond, wrong });
     if (wrong) throw new Error(`${wrong} wrong answers over HTTP (${label})`);
   }
@@ -260,16 +240,17 @@ async function overHttp(url: URL, key: string, queries: BenchQueries, workos: Wo
     const res = await post(`/authorization/organization_memberships/${membershipId}/check`, { resource_type_slug: typeSlug, resource_external_id: externalId, permission_slug: action });
     return res.body?.authorized === expected;
   });
-  const post = poster(url, key, 4);
+  const batch = keepAliveClient(url, key, 4);
   const batches = Math.min(60, Math.floor(checks.length / 1000));
   const { samples, perSecond } = await load(4, batches, async (i) => {
     const slice = checks.slice(i * 1000, i * 1000 + 1000);
-    const res = await post("/api/v1/check/batch", { checks: slice.map(([resource, action, subject]) => ({ subject, action, resource })) });
+    const res = await batch.post("/api/v1/check/batch", { checks: slice.map(([resource, action, subject]) => ({ subject, action, resource })) });
     if (res.body.results.some((r: { allowed: boolean }, j: number) => r.allowed !== slice[j][3])) throw new Error("wrong batch answer");
   });
+  batch.close();
   record("batch check over HTTP, 1000/request, c=4", { ...percentiles(samples), "checks/s": perSecond * 1000 });
 
-  const lookups = poster(url, key, 1);
+  const { post: lookups, close } = keepAliveClient(url, key, 1);
   const lr = await load(1, 200, async (i) => {
     const [subject, resourceType, action] = queries.lookupResources[i % queries.lookupResources.length];
     await lookups("/api/v1/lookup/resources", { subject, resourceType, action, limit: 1000 });
@@ -279,21 +260,13 @@ async function overHttp(url: URL, key: string, queries: BenchQueries, workos: Wo
     const [resource, action] = queries.lookupSubjects[i % queries.lookupSubjects.length];
     await lookups("/api/v1/lookup/subjects", { resource, action, limit: 1000, includeActions: false });
   });
+  close();
   record("lookup subjects over HTTP (ms)", percentiles(ls.samples));
 }
 
 /** Writes (grant, then revoke) while checks run: each write's check with atLeastAsFresh must see it. */
 async function writeMix(url: URL, key: string, queries: BenchQueries) {
-  const post = poster(url, key, 17);
-  const del = (id: string) =>
-    new Promise<void>((resolve, reject) => {
-      const req = http.request({ host: url.hostname, port: url.port, path: `/api/v1/grants/${id}`, method: "DELETE", headers: { authorization: `Bearer ${key}` } }, (res) => {
-        res.resume();
-        res.on("end", () => resolve());
-      });
-      req.on("error", reject);
-      req.end();
-    });
+  const { send, post, close } = keepAliveClient(url, key, 17);
   const denied = queries.checks.filter(([, action, , expected]) => !expected && action === "manage").slice(0, 100);
   let stale = 0;
   let writes = 0;
@@ -311,13 +284,14 @@ async function writeMix(url: URL, key: string, queries: BenchQueries) {
     writes++;
     const seen = await post("/api/v1/check", { subject, action, resource, atLeastAsFresh: granted.body.revision });
     if (seen.body.allowed !== true) stale++;
-    await del(granted.body.id);
+    await send("DELETE", `/api/v1/grants/${granted.body.id}`);
     writes++;
     const after = await post("/api/v1/check", { subject, action, resource });
     if (after.body.allowed !== false) stale++;
   }
   running = false;
   const reads = await readers;
+  close();
   record("write mix: grant+revoke under c=16 checks", { writes, "write p50 ms": percentiles(writeTimes).p50, stale, "checks/s meanwhile": reads.perSecond });
   if (stale) throw new Error(`${stale} stale answers after writes`);
 }

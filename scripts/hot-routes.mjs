@@ -1,21 +1,27 @@
 /**
- * The decision endpoints an application calls on every request it serves,
- * answered without Next.js's request pipeline (which costs several times the
- * decision itself): the server calls their route handlers' `POST` directly.
- * The handlers stay the single source of truth (parse → lib → shape), and
- * they are the very modules Next.js runs — loaded from the same build output
- * in the same process — so there is one engine, one revision clock and one
- * API-key cache, whichever path a request takes.
+ * The decision endpoints an application calls on every request it serves
+ * (and the other decision queries), answered without Next.js's request pipeline and without web Request and
+ * Response objects (together several times the cost of the decision): the
+ * server hands Node's request, body read, to the `serve` that each of these
+ * routes' `POST` carries (app/_http/api-request.ts) and writes the answer
+ * itself. The handlers stay the single source of truth (parse → lib →
+ * shape), and they are the very modules Next.js runs — loaded from the same
+ * build output in the same process — so there is one engine, one revision
+ * clock and one API-key cache, whichever path a request takes.
  */
 import path from "node:path";
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
 
-/** The hot routes, as their folders under app/ name them; `[param]` matches one URL-safe segment. */
+/** The hot routes — the decision queries, none of which writes — as their folders under app/ name them; `[param]` matches one URL-safe segment. */
 const HOT_ROUTES = [
   "/api/v1/check",
   "/api/v1/check/batch",
+  "/api/v1/explain",
+  "/api/v1/effective-actions",
+  "/api/v1/lookup/resources",
+  "/api/v1/lookup/subjects",
   "/authorization/organization_memberships/[membershipId]/check",
 ];
 
@@ -36,15 +42,14 @@ const MAX_BUFFERED_BYTES = 1_000_000;
 /** Loads the hot routes' handlers from the build in `distDir`; throws if the build does not have them. */
 export function loadHotRoutes(distDir) {
   const manifest = require(path.join(distDir, "server", "app-paths-manifest.json"));
-  const { NextRequest } = require("next/server");
   return HOT_ROUTES.map((route) => {
     const file = manifest[`${route}/route`];
     // The compiled route module exposes the app's own exports as `routeModule.userland`.
-    const handler = file && require(path.join(distDir, "server", file)).routeModule?.userland?.POST;
-    if (typeof handler !== "function") throw new Error(`the build in ${distDir} has no POST handler for ${route}`);
+    const handler = file && require(path.join(distDir, "server", file)).routeModule?.userland?.POST?.serve;
+    if (typeof handler !== "function") throw new Error(`the build in ${distDir} has no POST handler with \`serve\` for ${route}`);
     const names = [...route.matchAll(/\[(\w+)\]/g)].map((m) => m[1]);
     const pattern = new RegExp(`^${route.replace(/\[\w+\]/g, SEGMENT)}$`);
-    return { pattern, names, handler, NextRequest };
+    return { pattern, names, handler };
   });
 }
 
@@ -70,13 +75,21 @@ function bodyOf(req) {
   });
 }
 
-/** Runs the route handler on the Node request and writes its Response back. */
-export async function serveHotRoute({ route, params }, req, res, origin) {
+const JSON_TYPE = "application/json";
+
+/** Runs the route's handler on the Node request and writes its answer back. */
+export async function serveHotRoute({ route, params }, req, res) {
   const body = await bodyOf(req);
-  const headers = new Headers();
-  for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i], req.rawHeaders[i + 1]);
-  const request = new route.NextRequest(origin + req.url, { method: "POST", headers, body });
-  const response = await route.handler(request, { params: Promise.resolve(params) });
+  const out = await route.handler({ method: req.method, url: req.url, headers: req.headers, body }, params);
+  if (out instanceof Response) return writeResponse(out, res);
+  const text = out.json === undefined ? undefined : JSON.stringify(out.json);
+  const headers = text === undefined ? { ...out.headers } : { "content-type": JSON_TYPE, ...out.headers, "content-length": Buffer.byteLength(text) };
+  res.writeHead(out.status, headers);
+  res.end(text);
+}
+
+/** An answer given as a web Response (the type allows it: a stream, a stored replay). */
+async function writeResponse(response, res) {
   const answer = response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
   const out = {};
   for (const [name, value] of response.headers) if (name !== "set-cookie") out[name] = value;

@@ -41,8 +41,6 @@ const app = next({ dev: false, dir: root, hostname, port });
 await app.prepare();
 const handleWithNext = app.getRequestHandler();
 const hotRoutes = loadHotRoutes(path.join(root, process.env.ARBOR_DIST_DIR || ".next"));
-// Hot handlers read only the path of this URL; a fixed origin spares parsing the client's Host header.
-const origin = `http://${hostname ?? "localhost"}:${port}`;
 
 let closing = false;
 const inFlight = new Set();
@@ -54,7 +52,7 @@ const server = http.createServer((req, res) => {
   res.once("close", () => inFlight.delete(res));
   const hot = matchHotRoute(hotRoutes, req);
   if (!hot) return void handleWithNext(req, res);
-  serveHotRoute(hot, req, res, origin).catch((error) => {
+  serveHotRoute(hot, req, res).catch((error) => {
     // Handlers answer their own errors; this is the client going away or a bug in the bridge.
     if (!res.headersSent && !req.destroyed) {
       console.error(`${req.method} ${req.url}: unexpected error`, error);

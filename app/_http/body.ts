@@ -4,43 +4,19 @@
  * code sees the input.
  */
 import { ArborError, invalid } from "@/lib/shared/errors";
+import type { ApiRequest } from "./api-request";
 
 export const MAX_JSON_BYTES = 1_000_000;
 export const MAX_JSON_DEPTH = 32;
-
-export async function readText(req: Request, maxBytes: number): Promise<string> {
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw tooLarge(maxBytes);
-  if (!req.body) return "";
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw tooLarge(maxBytes);
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks));
-}
-
-const tooLarge = (maxBytes: number) =>
-  new ArborError("limit", `request body is larger than ${maxBytes} bytes`, [
-    { field: "body", rule: "max_bytes", message: `body: at most ${maxBytes} bytes` },
-  ]);
 
 // curl's `-d` sends form-urlencoded by default; the seed's examples rely on it, so a JSON text is accepted under that type too.
 const JSON_TYPES = /^(application\/([\w.-]+\+)?json|application\/x-www-form-urlencoded)\b/i;
 
 /** Parses a JSON body; an empty body is `undefined` (the schema decides whether that is allowed). */
-export async function readJson(req: Request, options: { maxBytes?: number; requireJsonType?: boolean } = {}): Promise<unknown> {
-  const text = await readText(req, options.maxBytes ?? MAX_JSON_BYTES);
+export async function readJson(req: ApiRequest, options: { maxBytes?: number; requireJsonType?: boolean } = {}): Promise<unknown> {
+  const text = await req.text(options.maxBytes ?? MAX_JSON_BYTES);
   if (!text.trim()) return undefined;
-  const type = req.headers.get("content-type") ?? "";
+  const type = req.header("content-type") ?? "";
   if (options.requireJsonType !== false && type && !JSON_TYPES.test(type)) {
     throw new ArborError("validation", "content-type must be application/json", [
       { field: "content-type", rule: "json", message: `content-type: expected application/json, got '${type}'` },
@@ -85,9 +61,9 @@ export function assertText(text: string, field: string) {
 }
 
 /** Query string as a plain object; repeated keys become arrays. */
-export function queryObject(url: URL): Record<string, string | string[]> {
+export function queryObject(params: URLSearchParams): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
-  for (const [k, v] of url.searchParams) {
+  for (const [k, v] of params) {
     assertText(k, "query");
     assertText(v, k);
     const prev = out[k];

@@ -1,5 +1,6 @@
 /**
- * The server answers check, batch check and the WorkOS check by calling their
+ * The server answers the decision queries (check, batch check, explain,
+ * effective actions, both lookups) and the WorkOS check by calling their
  * route handlers directly (scripts/hot-routes.mjs) when the body has a
  * declared length, and hands the same request sent chunked to Next.js: both
  * paths must give the same answer, errors included. Paths the hot path does
@@ -83,6 +84,20 @@ test("batch check: the hot path and Next.js answer alike, item errors included",
   assert.equal(res.status, 200);
   assert.deepEqual(res.body.results.map((r: { allowed: boolean }) => r.allowed), [true, false]);
   assert.equal(res.body.results[1].error.code, "not_found");
+});
+
+test("explain, effective actions and both lookups: the hot path and Next.js answer alike", async () => {
+  const subject = `user:${org}-u`;
+  const resource = `locker:${org}-l`;
+  const explained = await samePaths("/api/v1/explain", { subject, action: "open", resource });
+  assert.equal(explained.body.allowed, true);
+  assert.deepEqual((await samePaths("/api/v1/effective-actions", { subject, resource })).body.actions, ["open"]);
+  const reachable = await samePaths("/api/v1/lookup/resources", { subject, action: "open", resourceType: "locker" });
+  assert.deepEqual(reachable.body.data.map((r: { externalId: string }) => r.externalId), [`${org}-l`]);
+  const holders = await samePaths("/api/v1/lookup/subjects", { resource, action: "open" });
+  assert.deepEqual(holders.body.data.map((s: { externalId: string }) => s.externalId), [`${org}-u`]);
+  assert.equal((await samePaths("/api/v1/lookup/resources", { subject, action: "open", limit: 5000 })).status, 400);
+  assert.equal((await samePaths("/api/v1/lookup/subjects", { resource: "locker:missing", action: "open" })).status, 404);
 });
 
 test("WorkOS check: the hot path and Next.js answer alike", async () => {

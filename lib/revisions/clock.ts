@@ -20,7 +20,12 @@ class RevisionClock {
   private inFlight: { number: number; value: Promise<number> } | null = null;
   private queued: Promise<number> | null = null;
 
-  constructor(private readonly db: Database) {}
+  /** Prepared once: this read runs for nearly every API request on PostgreSQL. */
+  private readonly latestQuery;
+
+  constructor(private readonly db: Database) {
+    this.latestQuery = db.select({ value: revisionCounter.value }).from(revisionCounter).where(eq(revisionCounter.id, 1)).prepare("arbor_latest_revision");
+  }
 
   /** A commit made (or a revision read) by this process. */
   observe(revision: number) {
@@ -66,7 +71,7 @@ class RevisionClock {
   }
 
   private async read(): Promise<number> {
-    const [row] = await this.db.select({ value: revisionCounter.value }).from(revisionCounter).where(eq(revisionCounter.id, 1));
+    const [row] = await this.latestQuery.execute();
     this.observe(row?.value ?? 0);
     this.primed = true;
     return this.known;

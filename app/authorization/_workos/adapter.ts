@@ -3,7 +3,9 @@
  * keys, snake_case JSON with `Content-Type: application/json` on every
  * answer, errors the SDK maps to its typed exceptions, and replay of POSTs
  * sent again with the same `Idempotency-Key`. Handlers get parsed input and
- * call the domain library; nothing here decides access.
+ * call the domain library; nothing here decides access. Each route is a
+ * Next.js handler that also carries `serve`, the same handler for a request
+ * Node.js already read (the server's hot path).
  */
 import { createHash, randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
@@ -15,11 +17,13 @@ import { withinRequest } from "@/lib/revisions/clock";
 import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from "@/lib/idempotency/store";
 import { withTenant } from "@/lib/tenancy/rules";
 import { tenantOf } from "@/lib/tenancy/load";
-import { assertText, MAX_JSON_BYTES, queryObject, readJson, readText } from "@/app/_http/body";
+import { assertText, MAX_JSON_BYTES, queryObject, readJson } from "@/app/_http/body";
+import { fromBuffered, fromRequest, type ApiRequest, type BufferedRequest } from "@/app/_http/api-request";
+import { answer, bodyText, toResponse, withHeader, type Answer } from "@/app/_http/answer";
 import { asArborError } from "./errors";
 
 export type WorkosContext<P> = {
-  req: NextRequest;
+  req: ApiRequest;
   /** Path parameters, percent-decoded once by Next.js (`a%2Fb` → `a/b`). */
   params: P;
   db: Database;
@@ -37,17 +41,17 @@ type RouteContext<P> = { params: Promise<P> };
 const JSON_TYPE = "application/json";
 const MAX_IDEMPOTENCY_KEY = 255;
 
-export const json = (data: unknown, status = 200) => Response.json(data, { status });
+export const json = (data: unknown, status = 200): Answer => answer(data, status);
 /** 204 still says JSON: the SDK ignores the body of a delete, but every answer carries the type. */
-export const noContent = () => new Response(null, { status: 204, headers: { "content-type": JSON_TYPE } });
+export const noContent = (): Answer => ({ status: 204, headers: { "content-type": JSON_TYPE } });
 
-function errorResponse(error: unknown): Response {
+function errorAnswer(error: unknown): Answer {
   const { status, body } = asArborError(error);
   return json(body, status);
 }
 
-async function authenticate(db: Database, req: Request): Promise<ApiKey> {
-  const match = /^Bearer\s+(\S+)$/i.exec(req.headers.get("authorization") ?? "");
+async function authenticate(db: Database, req: ApiRequest): Promise<ApiKey> {
+  const match = /^Bearer\s+(\S+)$/i.exec(req.header("authorization") ?? "");
   if (!match) throw new ArborError("unauthenticated", "missing API key: send 'Authorization: Bearer <key>'");
   const key = await authenticateApiKey(db, match[1]);
   if (!key) throw new ArborError("unauthenticated", "invalid or revoked API key");
@@ -60,12 +64,13 @@ async function authenticate(db: Database, req: Request): Promise<ApiKey> {
  * different request under the key is refused (422), one still running is a
  * conflict (409). Server errors free the key so the SDK's retry runs again.
  */
-async function once(db: Database, key: ApiKey, req: NextRequest, idempotencyKey: string, run: () => Promise<Response>): Promise<Response> {
+async function once(db: Database, key: ApiKey, req: ApiRequest, idempotencyKey: string, run: () => Promise<Answer | Response>): Promise<Answer | Response> {
   if (idempotencyKey.length > MAX_IDEMPOTENCY_KEY) {
     throw invalid("Idempotency-Key", "too_big", `Idempotency-Key: at most ${MAX_IDEMPOTENCY_KEY} characters`);
   }
-  const path = req.nextUrl.pathname + req.nextUrl.search;
-  const text = await readText(req.clone(), MAX_JSON_BYTES);
+  const search = req.query().toString();
+  const path = search ? `${req.pathname}?${search}` : req.pathname;
+  const text = await req.text(MAX_JSON_BYTES);
   const request = {
     apiKeyId: key.id,
     key: idempotencyKey,
@@ -79,7 +84,7 @@ async function once(db: Database, key: ApiKey, req: NextRequest, idempotencyKey:
   if (claim.kind === "mismatch") {
     throw invalid("Idempotency-Key", "reused", `Idempotency-Key: '${idempotencyKey}' was already used for a different request (${claim.method} ${claim.path})`);
   }
-  let response: Response;
+  let response: Answer | Response;
   try {
     response = await run();
   } catch (error) {
@@ -87,49 +92,51 @@ async function once(db: Database, key: ApiKey, req: NextRequest, idempotencyKey:
     throw error;
   }
   if (response.status >= 500) await releaseIdempotencyKey(db, request);
-  else await completeIdempotencyKey(db, request, response.status, await response.clone().text());
+  else await completeIdempotencyKey(db, request, response.status, await bodyText(response));
   return response;
 }
 
-export function workosRoute<P = Record<string, never>>(fn: (ctx: WorkosContext<P>) => Promise<Response>, options: Options = {}) {
-  const serve = async (db: Database, req: NextRequest, route: RouteContext<P>): Promise<Response> => {
+type Handler<P> = (ctx: WorkosContext<P>) => Promise<Answer | Response>;
+
+export function workosRoute<P = Record<string, never>>(fn: Handler<P>, options: Options = {}) {
+  const answerFor = async (db: Database, req: ApiRequest, params: P): Promise<Answer | Response> => {
     const key = await authenticate(db, req);
     const writes = req.method !== "GET" && !options.readOnly;
     if (writes && key.readOnly) throw new ArborError("forbidden", "this API key is read-only");
     const run = async () => {
       try {
-        const params = route?.params ? await route.params : ({} as P);
         for (const [name, value] of Object.entries(params as object)) assertText(String(value), name);
         // Everything the handler awaits runs as the key's tenant: lib/ applies the isolation rule (lib/tenancy/rules.ts).
         return await withTenant(await tenantOf(db, key.organizationId), () =>
-          fn({ req, params, db, key, actor: `key:${key.name}`, body: () => readJson(req), query: queryObject(req.nextUrl) }),
+          fn({ req, params, db, key, actor: `key:${key.name}`, body: () => readJson(req), query: queryObject(req.query()) }),
         );
       } catch (error) {
         // Caller errors become stored answers; only unexpected ones propagate (and free the key).
-        if (error instanceof ArborError) return errorResponse(error);
+        if (error instanceof ArborError) return errorAnswer(error);
         throw error;
       }
     };
-    const idempotencyKey = req.headers.get("idempotency-key");
+    const idempotencyKey = req.header("idempotency-key");
     return req.method === "POST" && writes && idempotencyKey ? await once(db, key, req, idempotencyKey, run) : await run();
   };
-  return async (req: NextRequest, route: RouteContext<P>): Promise<Response> => {
-    let response: Response;
+  const serve = async (req: ApiRequest, params: P): Promise<Answer | Response> => {
+    let out: Answer | Response;
     try {
       const { db } = await getArbor();
       // Authentication and the handler share one read of the latest revision (lib/revisions/clock.ts).
-      response = await withinRequest(db, () => serve(db, req, route));
+      out = await withinRequest(db, () => answerFor(db, req, params));
     } catch (error) {
-      response = errorResponse(error);
+      out = errorAnswer(error);
     }
-    response.headers.set("x-request-id", randomUUID());
-    return response;
+    return withHeader(out, "x-request-id", randomUUID());
   };
+  const route = async (req: NextRequest, context: RouteContext<P>): Promise<Response> =>
+    toResponse(await serve(fromRequest(req), context?.params ? await context.params : ({} as P)));
+  return Object.assign(route, { serve: (req: BufferedRequest, params: P) => serve(fromBuffered(req), params) });
 }
 
 /** The answer for any path under a WorkOS prefix that no route serves: JSON, so the SDK raises NotFoundException. */
 export function unknownPath(req: NextRequest): Response {
-  const response = json({ code: "not_found", message: `The requested path '${req.nextUrl.pathname}' could not be found.` }, 404);
-  response.headers.set("x-request-id", randomUUID());
-  return response;
+  const out = json({ code: "not_found", message: `The requested path '${req.nextUrl.pathname}' could not be found.` }, 404);
+  return toResponse(withHeader(out, "x-request-id", randomUUID()));
 }

@@ -2,6 +2,8 @@
  * The native family's wire format: camelCase JSON, bearer API keys, errors as
  * `{ error: { code, message, issues: [{ field, rule, message }] } }`, writes
  * answering with the new revision in the body and the `Arbor-Revision` header.
+ * Each route is a Next.js handler that also carries `serve`, the same handler
+ * for a request Node.js already read (the server's hot path).
  */
 import type { NextRequest } from "next/server";
 import type { Database } from "@/db/client";
@@ -12,9 +14,11 @@ import { withinRequest } from "@/lib/revisions/clock";
 import { requireWholeEnvironment, withTenant } from "@/lib/tenancy/rules";
 import { tenantOf } from "@/lib/tenancy/load";
 import { assertText, queryObject, readJson } from "@/app/_http/body";
+import { fromBuffered, fromRequest, type ApiRequest, type BufferedRequest } from "@/app/_http/api-request";
+import { answer, toResponse, type Answer } from "@/app/_http/answer";
 
 export type NativeContext<P> = {
-  req: NextRequest;
+  req: ApiRequest;
   params: P;
   db: Database;
   key: ApiKey;
@@ -49,38 +53,44 @@ const CODE: Record<ErrorKind, string> = {
   limit: "too_large",
 };
 
-export function errorResponse(error: unknown): Response {
+export function errorAnswer(error: unknown): Answer {
   if (error instanceof ArborError) {
-    return Response.json({ error: { code: CODE[error.kind], message: error.message, issues: error.issues } }, { status: STATUS[error.kind] });
+    return answer({ error: { code: CODE[error.kind], message: error.message, issues: error.issues } }, STATUS[error.kind]);
   }
   console.error("native API: unexpected error", error);
-  return Response.json({ error: { code: "internal", message: "internal error", issues: [] } }, { status: 500 });
+  return answer({ error: { code: "internal", message: "internal error", issues: [] } }, 500);
 }
 
-export function nativeRoute<P = Record<string, never>>(fn: (ctx: NativeContext<P>) => Promise<Response>, options: Options = {}) {
-  return async (req: NextRequest, route: RouteContext<P>): Promise<Response> => {
+export const errorResponse = (error: unknown): Response => toResponse(errorAnswer(error));
+
+type Handler<P> = (ctx: NativeContext<P>) => Promise<Answer | Response>;
+
+export function nativeRoute<P = Record<string, never>>(fn: Handler<P>, options: Options = {}) {
+  const serve = async (req: ApiRequest, params: P): Promise<Answer | Response> => {
     try {
       const { db } = await getArbor();
       // Authentication and the handler share one read of the latest revision (lib/revisions/clock.ts).
       return await withinRequest(db, async () => {
         const key = await authenticate(db, req);
         if (options.write && key.readOnly) throw new ArborError("forbidden", "this API key is read-only");
-        const params = route?.params ? await route.params : ({} as P);
         for (const [name, value] of Object.entries(params as object)) assertText(String(value), name);
         // Everything the handler awaits runs as the key's tenant: lib/ applies the isolation rule (lib/tenancy/rules.ts).
         return await withTenant(await tenantOf(db, key.organizationId), () => {
-          if (options.wholeEnvironment) requireWholeEnvironment(`${req.method} ${req.nextUrl.pathname}`);
-          return fn({ req, params, db, key, actor: `key:${key.name}`, body: () => readJson(req), query: queryObject(req.nextUrl) });
+          if (options.wholeEnvironment) requireWholeEnvironment(`${req.method} ${req.pathname}`);
+          return fn({ req, params, db, key, actor: `key:${key.name}`, body: () => readJson(req), query: queryObject(req.query()) });
         });
       });
     } catch (error) {
-      return errorResponse(error);
+      return errorAnswer(error);
     }
   };
+  const route = async (req: NextRequest, context: RouteContext<P>): Promise<Response> =>
+    toResponse(await serve(fromRequest(req), context?.params ? await context.params : ({} as P)));
+  return Object.assign(route, { serve: (req: BufferedRequest, params: P) => serve(fromBuffered(req), params) });
 }
 
-async function authenticate(db: Database, req: Request): Promise<ApiKey> {
-  const header = req.headers.get("authorization") ?? "";
+async function authenticate(db: Database, req: ApiRequest): Promise<ApiKey> {
+  const header = req.header("authorization") ?? "";
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match) throw new ArborError("unauthenticated", "missing API key: send 'Authorization: Bearer <key>'");
   const key = await authenticateApiKey(db, match[1]);
@@ -88,12 +98,12 @@ async function authenticate(db: Database, req: Request): Promise<ApiKey> {
   return key;
 }
 
-export const ok = (data: unknown, status = 200) => Response.json(data, { status });
+export const ok = (data: unknown, status = 200): Answer => answer(data, status);
 
 /** A write's answer: the object (or `{ data }` for lists) plus the revision, also as a header. */
-export function written(value: unknown, revision: number, status = 200): Response {
+export function written(value: unknown, revision: number, status = 200): Answer {
   const body = Array.isArray(value) ? { data: value, revision } : { ...(value as object), revision };
-  return Response.json(body, { status, headers: { "Arbor-Revision": String(revision) } });
+  return answer(body, status, { "Arbor-Revision": String(revision) });
 }
 
-export const list = (data: unknown[], nextCursor: string | null = null) => Response.json({ data, nextCursor });
+export const list = (data: unknown[], nextCursor: string | null = null): Answer => answer({ data, nextCursor });

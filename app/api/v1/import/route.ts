@@ -18,7 +18,8 @@ async function* textOf(body: ReadableStream<Uint8Array>): AsyncGenerator<string>
 }
 
 export const POST = nativeRoute(async ({ req, db, actor }) => {
-  if (!req.body) throw new ArborError("validation", "body: send tuples, one per line", [{ field: "body", rule: "required", message: "body: send tuples, one per line" }]);
-  const { value, revision } = await importTuples(db, actor, linesOf(textOf(req.body)));
+  const body = req.stream();
+  if (!body) throw new ArborError("validation", "body: send tuples, one per line", [{ field: "body", rule: "required", message: "body: send tuples, one per line" }]);
+  const { value, revision } = await importTuples(db, actor, linesOf(textOf(body)));
   return written(value, revision);
 }, { write: true, wholeEnvironment: true });

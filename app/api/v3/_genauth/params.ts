@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { readJson } from "@/app/_http/body";
+import { fromRequest } from "@/app/_http/api-request";
 import { ArborError, fromZod, invalid } from "@/lib/shared/errors";
 
 export type Params = Record<string, unknown>;
@@ -22,7 +23,7 @@ export function queryParams(url: URL): Params {
 }
 
 export async function bodyParams(req: Request): Promise<Params> {
-  const body = await readJson(req);
+  const body = await readJson(fromRequest(req));
   if (body === undefined) return {};
   if (typeof body !== "object" || body === null || Array.isArray(body)) throw invalid("body", "type:object", "body: must be a JSON object");
   return body as Params;
