@@ -14,11 +14,15 @@ function sharedDatabase() {
   const db = {
     select: () => ({
       from: () => ({
-        where: () =>
-          new Promise<{ value: number }[]>((resolve) => {
-            const value = counter;
-            pending.push(() => resolve([{ value }]));
+        where: () => ({
+          prepare: () => ({
+            execute: () =>
+              new Promise<{ value: number }[]>((resolve) => {
+                const value = counter;
+                pending.push(() => resolve([{ value }]));
+              }),
           }),
+        }),
       }),
     }),
   } as unknown as Database;
