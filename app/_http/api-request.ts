@@ -22,7 +22,7 @@ export interface ApiRequest {
 /** A request whose body Node.js has read in full. */
 export type BufferedRequest = { method: string; url: string; headers: IncomingHttpHeaders; body: Buffer };
 
-export const tooLarge = (maxBytes: number) =>
+const tooLarge = (maxBytes: number) =>
   new ArborError("limit", `request body is larger than ${maxBytes} bytes`, [
     { field: "body", rule: "max_bytes", message: `body: at most ${maxBytes} bytes` },
   ]);
