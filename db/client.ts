@@ -4,6 +4,7 @@
  */
 import path from "node:path";
 import fs from "node:fs";
+import net from "node:net";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import * as schema from "./schema";
@@ -53,6 +54,21 @@ async function connectPglite(dataDir: string): Promise<Connection> {
   return { db: db as unknown as Database, kind: "pglite", close: () => client.close() };
 }
 
+/**
+ * postgres.js leaves Nagle's algorithm on: a message written right after
+ * another the server has not acknowledged yet (a COPY's end after its rows)
+ * waits for the server's delayed ACK, 40 ms each time — most of a bulk
+ * import's time. Its documented `socket` option (missing from its types)
+ * lets us open the connection ourselves with TCP_NODELAY (to the first host
+ * of a multi-host URL); TLS is still negotiated by postgres.js on top of it.
+ */
+function connectWithoutDelay(options: { host: string[]; port: number[]; path?: string }): Promise<net.Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = options.path ? net.connect(options.path) : net.connect({ host: options.host[0], port: options.port[0], noDelay: true });
+    socket.once("connect", () => resolve(socket)).once("error", reject);
+  });
+}
+
 async function connectPostgres(url: string): Promise<Connection> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
@@ -66,7 +82,8 @@ async function connectPostgres(url: string): Promise<Connection> {
   } finally {
     await lockClient.end();
   }
-  const client = postgres(url, { max: Number(process.env.ARBOR_DB_POOL ?? 10), onnotice: () => {} });
+  const options = { max: Number(process.env.ARBOR_DB_POOL ?? 10), onnotice: () => {}, socket: connectWithoutDelay };
+  const client = postgres(url, options);
   const db = drizzle({ client, schema });
   return { db: db as unknown as Database, kind: "postgres", close: () => client.end() };
 }

@@ -96,6 +96,29 @@ test("a large load into empty tables puts back every index and foreign key, and 
   assert.equal(checkIn(state, { subject: "user:big-u1", action: "view", resource: "document:big-f58-d49" }), true, "through the group");
 });
 
+test("resources that come after their table was rebuilt mid-load still go in, and an error after the rebuild still writes nothing", async () => {
+  const before = await catalog(conn.db);
+  // 20,000 resources fill the first chunk, the second only grants: the resource table's rebuild is queued then.
+  const lines = ["workspace:late-ws#parent@organization:late"];
+  for (let f = 1; f < 20_000; f++) lines.push(`folder:late-f${f}#parent@workspace:late-ws`);
+  lines.push("workspace:late-ws#viewer@user:late-u0");
+  for (let f = 1; f < 20_000; f++) lines.push(`folder:late-f${f}#viewer@user:late-u${f % 50}`);
+  for (let d = 0; d < 100; d++) lines.push(`document:late-d${d}#parent@folder:late-f${d + 1}`, `document:late-d${d}#editor@user:late-v${d}`);
+  lines.push("document:late-x#parent@document:late-nowhere");
+  await assert.rejects(importTuples(conn.db, "t", linesOf(lines)), /late-nowhere/);
+  assert.equal((await conn.db.select().from(organizations).where(eq(organizations.externalId, "late"))).length, 0);
+  assert.deepEqual(await catalog(conn.db), before);
+  lines.pop();
+  const { value } = await importTuples(conn.db, "t", linesOf(lines));
+  assert.equal(value.created.resources, 20_000 + 100);
+  assert.equal(value.created.grants, 20_000 + 100);
+  assert.deepEqual(await catalog(conn.db), before);
+  const state = await accessEngine(conn.db).fresh();
+  assert.equal(checkIn(state, { subject: "user:late-v7", action: "edit", resource: "document:late-d7" }), true);
+  assert.equal(checkIn(state, { subject: "user:late-u8", action: "view", resource: "document:late-d7" }), true, "from the folder");
+  assert.equal(checkIn(state, { subject: "user:late-v7", action: "edit", resource: "document:late-d8" }), false);
+});
+
 test("re-importing creates nothing twice, and a second organization's load joins the first", async () => {
   const { value: again } = await importTuples(conn.db, "t", linesOf(bigImport("big", 500, 50)));
   assert.equal(again.created.resources + again.created.grants + again.created.organizations, 0);

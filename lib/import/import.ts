@@ -7,8 +7,8 @@
  * Speed: each chunk's rows are written while the next chunk is parsed; when
  * the resource table is small at the start, its rows are read once instead of
  * looked up chunk by chunk; and a large load into small tables sets their
- * secondary indexes and foreign keys aside and rebuilds them at the end
- * (db/bulk.ts), inside the same transaction.
+ * keys, indexes and foreign keys aside (db/bulk.ts) and rebuilds each table's
+ * as soon as the rows for it seem complete, inside the same transaction.
  */
 import { and, eq, ne, or } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
@@ -30,7 +30,8 @@ export const MAX_IMPORT_LINES = 5_000_000;
 const CHUNK_LINES = 20_000;
 const LOOKUP_BATCH = 10_000;
 const MAX_REPORTED_ERRORS = 20;
-const YIELD_EVERY = 1_000;
+/** Tuples between turns of the event loop: each COPY needs a few turns (a round trip each) to move on. */
+const YIELD_EVERY = 100;
 /** Up to this many existing resources (or grants) the tables count as small: read whole, rebuilt cheaply. */
 const SMALL_TABLE = 50_000;
 
@@ -66,8 +67,10 @@ class Importer {
   private allUsersKnown = false;
   private allGroupsKnown = false;
   private firstChunk = true;
-  /** Rebuilds the indexes and foreign keys set aside for a large load. */
-  private rebuild: (() => Promise<void>) | null = null;
+  /** Per table, the rebuild of the keys, indexes and foreign keys a large load set aside (until it is queued). */
+  private rebuilds = new Map<PgTable, () => Promise<void>>();
+  /** Tables set aside that earlier chunks added rows to. */
+  private readonly filling = new Set<PgTable>();
   /** The chunks' writes, in order; the next chunk is parsed meanwhile. */
   private writing: Promise<void> = Promise.resolve();
   private tree!: ScopeTree;
@@ -168,7 +171,7 @@ class Importer {
     if (chunk.length < CHUNK_LINES || !this.allResourcesKnown) return;
     const small: PgTable[] = [resources];
     for (const table of [grants, groupMembers]) if ((await rowsUpTo(this.tx, table, SMALL_TABLE)) <= SMALL_TABLE) small.push(table);
-    this.rebuild = await setIndexesAside(this.tx, small);
+    this.rebuilds = (await setIndexesAside(this.tx, small)) ?? new Map();
   }
 
   /** Queries wait for the pending writes: one connection carries the transaction. */
@@ -182,10 +185,28 @@ class Importer {
     await this.writing.catch(() => {});
   }
 
-  /** Waits for every chunk's writes, then rebuilds what a large load set aside. */
+  /**
+   * A table that earlier chunks filled and this one adds no rows to is most
+   * likely complete (exports and the benchmark list parents, then members,
+   * then grants): its rebuild is queued behind the writes, so the database
+   * builds its indexes while the next chunks are parsed rather than all at
+   * the end. Should rows for it come after all, they go in through the
+   * rebuilt indexes and foreign keys.
+   */
+  private rebuildCompleted(added: Map<PgTable, number>) {
+    for (const [table, rebuild] of this.rebuilds) {
+      if (added.get(table)) this.filling.add(table);
+      else if (this.filling.has(table)) {
+        this.rebuilds.delete(table);
+        this.writing = this.writing.then(rebuild);
+      }
+    }
+  }
+
+  /** Waits for every chunk's writes, then rebuilds what a large load set aside and is not rebuilt yet. */
   async finish(complete: boolean) {
     await this.writing;
-    if (complete && this.rebuild) await this.rebuild();
+    if (complete) for (const rebuild of this.rebuilds.values()) await rebuild();
   }
 
   private addEdge(groupId: string, memberGroupId: string) {
@@ -424,6 +445,7 @@ class Importer {
     c.users += newUsers.length;
     c.groups += newGroups.length;
     c.resources += newResources.length;
+    this.rebuildCompleted(new Map<PgTable, number>([[resources, newResources.length], [groupMembers, newMembers.length], [grants, newGrants.length]]));
     this.writing = this.writing.then(async () => {
       await this.dropExistingGrants(newGrants);
       await this.dropExistingMembers(newMembers);
