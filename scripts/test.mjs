@@ -65,8 +65,11 @@ const playwrightCounts = (out) => ({
   failed: Number(/(\d+) failed/.exec(out)?.[1] ?? 0),
 });
 
+// With no files, node's runner would discover every test by itself: run nothing instead.
 const nodeTest = (files, env) =>
-  run(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", "--test-concurrency=2", ...files], env, nodeCounts);
+  files.length
+    ? run(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", "--test-concurrency=2", ...files], env, nodeCounts)
+    : Promise.resolve(0);
 
 function freePort() {
   return new Promise((resolve) => {
@@ -118,6 +121,14 @@ async function startServer(env) {
 
 const mode = process.env.DATABASE_URL ? "PostgreSQL" : "PGlite";
 console.log(`\n=== Arbor test suite on ${mode} ===\n`);
+
+const matching = [["unit", "lib", ".test.ts"], ["api", path.join("e2e", "api"), ".test.ts"], ["browser", path.join("e2e", "console"), ".spec.ts"]]
+  .filter(([part]) => wants(part))
+  .flatMap(([, dir, suffix]) => findFiles(path.join(root, dir), suffix));
+if (matching.length === 0) {
+  console.error(`No test file matches ${fileFilters.map((f) => `"${f}"`).join(" or ")}.`);
+  process.exit(1);
+}
 
 if (wants("unit")) await nodeTest(findFiles(path.join(root, "lib"), ".test.ts"), {});
 

@@ -7,8 +7,19 @@ import { test as base, type Page } from "@playwright/test";
 
 export * from "@playwright/test";
 
+/**
+ * The root layout marks `<html data-hydrated>` as soon as it hydrates, but a
+ * page behind a `loading.tsx` boundary hydrates in a later pass. So we also
+ * wait until every control on the page carries React's props, which React
+ * attaches to an element when it hydrates it.
+ */
 export async function waitForHydration(page: Page) {
   await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll("button, input:not([type=hidden]), select, textarea, a[href]")).every((element) =>
+      Object.keys(element).some((key) => key.startsWith("__reactProps$")),
+    ),
+  );
 }
 
 export const test = base.extend({
