@@ -59,13 +59,35 @@ async function connectPglite(dataDir: string): Promise<Connection> {
  * another the server has not acknowledged yet (a COPY's end after its rows)
  * waits for the server's delayed ACK, 40 ms each time — most of a bulk
  * import's time. Its documented `socket` option (missing from its types)
- * lets us open the connection ourselves with TCP_NODELAY (to the first host
- * of a multi-host URL); TLS is still negotiated by postgres.js on top of it.
+ * lets us open the connection ourselves with TCP_NODELAY. Given a socket,
+ * postgres.js skips its own connecting, so this tries a multi-host URL's
+ * hosts in order, keeps its connect timeout, and names the host for TLS
+ * (which postgres.js still negotiates on top).
  */
-function connectWithoutDelay(options: { host: string[]; port: number[]; path?: string }): Promise<net.Socket> {
+type SocketOptions = { host: string[]; port: number[]; path?: string; connect_timeout?: number };
+
+async function connectWithoutDelay(options: SocketOptions): Promise<net.Socket> {
+  if (options.path) return open(net.connect(options.path), options);
+  let failure: unknown;
+  for (const [i, host] of options.host.entries()) {
+    try {
+      const socket = await open(net.connect({ host, port: options.port[i] ?? options.port[0], noDelay: true }), options);
+      return Object.assign(socket, { host });
+    } catch (error) {
+      failure = error;
+    }
+  }
+  throw failure;
+}
+
+function open(socket: net.Socket, options: SocketOptions): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
-    const socket = options.path ? net.connect(options.path) : net.connect({ host: options.host[0], port: options.port[0], noDelay: true });
-    socket.once("connect", () => resolve(socket)).once("error", reject);
+    socket.setTimeout((options.connect_timeout ?? 30) * 1000, () => socket.destroy(new Error(`connect timeout to ${options.host.join(",")}`)));
+    socket.once("error", reject).once("connect", () => {
+      socket.setTimeout(0);
+      socket.off("error", reject);
+      resolve(socket);
+    });
   });
 }
 
