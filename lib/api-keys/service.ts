@@ -47,31 +47,35 @@ const CACHE_LIMIT = 10_000;
  * Lookups are cached per revision: revoking or creating a key is a write that
  * advances the revision, so a cached answer is reused only while nothing has
  * been written since — a revoked key stops working at once, in every process.
+ * The cache is keyed by the secret itself, which the request holds in memory
+ * anyway: hashing it on every request cost more than the check it guards.
  */
-const authCache = processGlobal("api-key-cache", () => new WeakMap<Database, Map<string, { key: ApiKey | null; revision: number }>>());
+type CachedKey = { key: ApiKey | null; revision: number; lastUsedMs: number };
+const authCache = processGlobal("api-key-cache", () => new WeakMap<Database, Map<string, CachedKey>>());
 
 /** The live key for a secret, or null. Last use is stored at most once a minute per key. */
 export async function authenticateApiKey(db: Database, secret: string): Promise<ApiKey | null> {
   const revision = await revisionClock(db).latest();
-  const hash = hashSecret(secret);
   let cache = authCache.get(db);
   if (!cache) authCache.set(db, (cache = new Map()));
-  let entry = cache.get(hash);
+  let entry = cache.get(secret);
   if (!entry || entry.revision !== revision) {
     const [row] = await db
       .select()
       .from(apiKeys)
-      .where(and(eq(apiKeys.hash, hash), isNull(apiKeys.revokedAt)));
+      .where(and(eq(apiKeys.hash, hashSecret(secret)), isNull(apiKeys.revokedAt)));
     if (cache.size >= CACHE_LIMIT) cache.clear();
-    entry = { key: row ? visible(row) : null, revision };
-    cache.set(hash, entry);
+    const key = row ? visible(row) : null;
+    entry = { key, revision, lastUsedMs: key?.lastUsedAt?.getTime() ?? 0 };
+    cache.set(secret, entry);
   }
   const key = entry.key;
   if (!key) return null;
-  const now = new Date();
-  if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    key.lastUsedAt = now;
-    await db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, key.id));
+  const now = Date.now();
+  if (now - entry.lastUsedMs > LAST_USED_RESOLUTION_MS) {
+    entry.lastUsedMs = now;
+    key.lastUsedAt = new Date(now);
+    await db.update(apiKeys).set({ lastUsedAt: key.lastUsedAt }).where(eq(apiKeys.id, key.id));
   }
   return key;
 }
