@@ -22,6 +22,9 @@ export interface ApiRequest {
 /** A request whose body Node.js has read in full. */
 export type BufferedRequest = { method: string; url: string; headers: IncomingHttpHeaders; body: Buffer };
 
+/** Stateless between calls (no `stream` option), so one serves every request; like every decoder it drops a leading BOM. */
+const utf8 = new TextDecoder();
+
 const tooLarge = (maxBytes: number) =>
   new ArborError("limit", `request body is larger than ${maxBytes} bytes`, [
     { field: "body", rule: "max_bytes", message: `body: at most ${maxBytes} bytes` },
@@ -64,7 +67,7 @@ async function readStream(req: Request, maxBytes: number): Promise<string> {
     }
     chunks.push(value);
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  return utf8.decode(Buffer.concat(chunks));
 }
 
 export function fromBuffered(req: BufferedRequest): ApiRequest {
@@ -81,7 +84,7 @@ export function fromBuffered(req: BufferedRequest): ApiRequest {
     query: () => new URLSearchParams(q < 0 ? "" : req.url.slice(q + 1)),
     text: async (maxBytes) => {
       if (req.body.byteLength > maxBytes) throw tooLarge(maxBytes);
-      return (text ??= new TextDecoder().decode(req.body));
+      return (text ??= utf8.decode(req.body));
     },
     stream: () => (req.body.byteLength ? new Blob([new Uint8Array(req.body)]).stream() : null),
   };

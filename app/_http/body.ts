@@ -28,8 +28,25 @@ export async function readJson(req: ApiRequest, options: { maxBytes?: number; re
   } catch (error) {
     throw invalid("body", "json", `body: malformed JSON (${(error as Error).message})`);
   }
-  assertShape(value, MAX_JSON_DEPTH);
+  if (mayBreakLimits(text)) assertShape(value, MAX_JSON_DEPTH);
   return value;
+}
+
+/**
+ * Whether a parsed text needs the walk below. JSON strings hold control
+ * characters only escaped, and decoded UTF-8 has no lone surrogates, so
+ * unstorable text needs a `\u` escape; nesting deeper than the limit needs
+ * more brackets than it.
+ * Most bodies have neither, and skip the walk (a check's cost, per request).
+ */
+function mayBreakLimits(text: string): boolean {
+  if (text.includes("\\u")) return true;
+  let brackets = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 0x7b || c === 0x5b) && ++brackets > MAX_JSON_DEPTH) return true;
+  }
+  return false;
 }
 
 /** Depth, and every string (keys too) storable text. */
