@@ -7,6 +7,8 @@ import { revisionClock, withinRequest } from "./clock";
  * A stand-in for a PostgreSQL database that another process writes to: each
  * read of the revision counter is counted and answers only when released.
  */
+const turn = () => new Promise((r) => setImmediate(r));
+
 function sharedDatabase() {
   let counter = 1;
   let released = 0;
@@ -30,8 +32,9 @@ function sharedDatabase() {
     db,
     reads: () => pending.length + released,
     commitElsewhere: () => void counter++,
-    /** Answers the oldest read still waiting. */
+    /** Answers the oldest read still waiting (reads are sent once the current turn of the event loop is done). */
     release: async () => {
+      await turn();
       released++;
       pending.shift()!();
       await new Promise((r) => setImmediate(r));
@@ -64,10 +67,11 @@ test("within a request, authentication and the check share one read made after t
   assert.equal(pg.reads(), 1);
 });
 
-test("a read that started before the request arrived is not fresh enough for it", async () => {
+test("a read sent before the request arrived is not fresh enough for it", async () => {
   const pg = sharedDatabase();
   const clock = revisionClock(pg.db);
   const early = clock.latest();
+  await turn();
   pg.commitElsewhere();
   const inRequest = withinRequest(pg.db, () => clock.latest());
   await pg.release();
@@ -77,10 +81,22 @@ test("a read that started before the request arrived is not fresh enough for it"
   assert.equal(pg.reads(), 2);
 });
 
+test("callers in one turn of the event loop share one read, sent after all of them arrived", async () => {
+  const pg = sharedDatabase();
+  const clock = revisionClock(pg.db);
+  const early = clock.latest();
+  pg.commitElsewhere();
+  const requests = [1, 2, 3].map(() => withinRequest(pg.db, () => clock.latest()));
+  await pg.release();
+  assert.deepEqual(await Promise.all([early, ...requests]), [2, 2, 2, 2], "the read went out after the commit, so it sees it");
+  assert.equal(pg.reads(), 1);
+});
+
 test("requests that arrive while a read is in flight share the next one", async () => {
   const pg = sharedDatabase();
   const clock = revisionClock(pg.db);
   const early = clock.latest();
+  await turn();
   const requests = [1, 2, 3].map(() => withinRequest(pg.db, () => clock.latest()));
   await pg.release();
   await pg.release();

@@ -1,9 +1,9 @@
 /**
  * What this process knows about the latest committed revision, per database.
  * On PostgreSQL other processes write too, so `latest()` reads the counter —
- * one single-row query at a time, shared by every caller waiting for it. On
- * embedded PGlite this process is the only writer, so its own commits are the
- * whole truth and no query is needed after the first.
+ * one single-row query at a time, shared by every caller that arrived before
+ * it was sent. On embedded PGlite this process is the only writer, so its own
+ * commits are the whole truth and no query is needed after the first.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { eq } from "drizzle-orm";
@@ -14,11 +14,12 @@ import { processGlobal } from "@/lib/shared/process-global";
 class RevisionClock {
   private known = 0;
   private primed = false;
-  /** Reads are numbered in the order they start; one runs at a time. */
-  private started = 0;
+  /** Reads are numbered in the order they are sent; one is in flight at a time. */
+  private sent = 0;
   private completed = 0;
   private inFlight: { number: number; value: Promise<number> } | null = null;
-  private queued: Promise<number> | null = null;
+  /** The read every caller since the last one was sent waits for; sent once the current turn of the event loop is done. */
+  private next: Promise<number> | null = null;
 
   /** Prepared once: this read runs for nearly every API request on PostgreSQL. */
   private readonly latestQuery;
@@ -32,42 +33,43 @@ class RevisionClock {
     if (revision > this.known) this.known = revision;
   }
 
-  /** Reads numbered above the mark start after this moment. */
+  /** Reads numbered above the mark are sent after this moment. */
   mark(): number {
-    return this.started;
+    return this.sent;
   }
 
   /** The latest committed revision, as of a moment after this call (or, within `withinRequest`, after the request arrived). */
   latest(): Promise<number> {
     if (this.primed && isEmbedded(this.db)) return Promise.resolve(this.known);
     const arrival = arrivals.getStore();
-    return this.readAfter(arrival?.clock === this ? arrival.mark : this.started);
+    return this.readAfter(arrival?.clock === this ? arrival.mark : this.sent);
   }
 
-  /** A revision read that started after read number `after` did. */
+  /** The result of a read sent after read number `after` was. */
   private readAfter(after: number): Promise<number> {
     if (this.completed > after) return Promise.resolve(this.known);
-    if (!this.inFlight) {
-      const number = ++this.started;
-      const value = this.read()
-        .then((revision) => {
-          this.completed = number;
-          return revision;
-        })
-        .finally(() => (this.inFlight = null));
-      this.inFlight = { number, value };
-      return value;
-    }
-    if (this.inFlight.number > after) return this.inFlight.value;
-    // The read in flight started too early: wait for the next one, which every caller waiting now shares.
-    const early = this.inFlight.number;
-    this.queued ??= this.inFlight.value
-      .catch(() => 0)
-      .then(() => {
-        this.queued = null;
-        return this.readAfter(early);
+    if (this.inFlight && this.inFlight.number > after) return this.inFlight.value;
+    // Sent after this turn of the event loop, the read answers every request parsed in it: under load
+    // one read then serves several requests, and each of them arrived before it was sent.
+    this.next ??= new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.inFlight?.value.catch(() => 0))
+      .then(() => this.send());
+    return this.next;
+  }
+
+  private send(): Promise<number> {
+    this.next = null;
+    const number = ++this.sent;
+    const value = this.read()
+      .then((revision) => {
+        this.completed = number;
+        return revision;
+      })
+      .finally(() => {
+        if (this.inFlight?.number === number) this.inFlight = null;
       });
-    return this.queued;
+    this.inFlight = { number, value };
+    return value;
   }
 
   private async read(): Promise<number> {
