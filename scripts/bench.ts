@@ -52,6 +52,21 @@ function percentiles(samples: number[]) {
   return { p50: ms(at(0.5)), p99: ms(at(0.99)) };
 }
 
+/**
+ * A fixed CPU workload, timed (median of five): a shared VM's speed drifts by
+ * a third within minutes, so figures from two runs compare only next to it.
+ */
+function machineReference(): number {
+  const times: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    const start = performance.now();
+    const map = new Map<number, number>();
+    for (let i = 0; i < 1_000_000; i++) map.set(i & 0xffff, ((map.get((i * 7) & 0xffff) ?? 0) + i) % 1_000_003);
+    times.push(performance.now() - start);
+  }
+  return ms(times.sort((a, b) => a - b)[2]);
+}
+
 async function throwawayDatabase() {
   const url = process.env.DATABASE_URL;
   if (!url) {
@@ -346,6 +361,7 @@ function collectGarbage() {
 
 async function main() {
   console.log(`\nArbor bench — size ${size}, ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}, ${os.cpus().length} cores\n`);
+  record("machine reference, before (ms, lower is faster)", { median: machineReference() });
   const data = generateBenchData(["--size", size]);
   const meta = JSON.parse(fs.readFileSync(path.join(data.dir, "meta.json"), "utf8"));
   const database = await throwawayDatabase();
@@ -363,6 +379,7 @@ async function main() {
     server.kill();
     server = undefined;
     record("database size", { size: mb(await database.size()) });
+    record("machine reference, after (ms, lower is faster)", { median: machineReference() });
   } finally {
     server?.kill();
     await database.drop();
