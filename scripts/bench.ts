@@ -53,8 +53,9 @@ function percentiles(samples: number[]) {
 }
 
 /**
- * A fixed CPU workload, timed (median of five): a shared VM's speed drifts by
- * a third within minutes, so figures from two runs compare only next to it.
+ * A fixed single-threaded workload, timed (median of five): a shared VM's
+ * speed drifts by a third within minutes, and this records the CPU's part of
+ * that next to the figures (not contention for the second core).
  */
 function machineReference(): number {
   const times: number[] = [];
