@@ -112,7 +112,9 @@ export async function setIndexesAside(tx: Transaction, tables: PgTable[]): Promi
   for (const name of names) {
     const keys = await rowsOf<ForeignKey>(
       tx,
-      sql`select conname as name, pg_get_constraintdef(oid) as definition, confrelid::regclass::text as "references" from pg_constraint where conrelid = ${name}::regclass and contype = 'f'`,
+      // The referenced table by its bare name (regclass text would add the schema when it is off the search path).
+      sql`select conname as name, pg_get_constraintdef(oid) as definition, (select relname from pg_class where oid = confrelid) as "references"
+          from pg_constraint where conrelid = ${name}::regclass and contype = 'f'`,
     );
     for (const fk of keys) await tx.execute(sql.raw(`alter table "${name}" drop constraint "${fk.name}"`));
     foreignKeys.set(name, keys);
