@@ -33,7 +33,9 @@ const size = (args.size ?? "S") as "S" | "M" | "L";
 /** Requests per HTTP figure: a few seconds each, so one collection or a neighbour's burst does not decide it. */
 const REQUESTS = Number(args.requests ?? 20_000);
 const WARM_UP = 2_000;
-const SETTLE = 20_000;
+/** Requests per settling round, and at most this many rounds. */
+const SETTLE = 10_000;
+const SETTLE_ROUNDS = 8;
 /** Batch requests of 1000 checks measured (after one warming pass over the dataset's checks). */
 const BATCH_REQUESTS = 60;
 const DURATION_LIMIT_MS = 20_000;
@@ -239,9 +241,15 @@ async function load(concurrency: number, total: number, send: (i: number) => Pro
 
 /** Checks at concurrency 1, 16 and 64 (after a warm-up); `ask` answers whether the i-th check came back as queries.json expects. */
 async function checksOverHttp(label: string, url: URL, key: string, ask: (post: Post, i: number) => Promise<boolean>) {
-  // A server just started is still loading its index, compiling and promoting it to the old generation: measure it settled.
+  // A server just started is still loading its index, compiling, and marking and promoting its heap (a second
+  // or more of collector work at size L): measure it settled, once two rounds in a row run at the same rate.
   const warming = keepAliveClient(url, key, 16);
-  await load(16, SETTLE, async (i) => void (await ask(warming.post, i)));
+  let previous = 0;
+  for (let round = 0; round < SETTLE_ROUNDS; round++) {
+    const { perSecond } = await load(16, SETTLE, async (i) => void (await ask(warming.post, i)));
+    if (Math.abs(perSecond - previous) <= previous * 0.1) break;
+    previous = perSecond;
+  }
   warming.close();
   for (const concurrency of [1, 16, 64]) {
     const { post, close } = keepAliveClient(url, key, concurrency);
