@@ -28,9 +28,9 @@ const driverClient = (db: Queryable) => (db as unknown as { session: { client: P
 const SPECIAL = /[\\\t\n\r]/;
 const escapeCopy = (text: string) => (SPECIAL.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r")) : text);
 
-/** One column's value as COPY text: text columns as they are, others through drizzle's own mapping (JSON, dates). */
+/** One column's value as COPY text: text columns (identifiers included) as they are, others through drizzle's own mapping (JSON, dates). */
 function encoderOf(column: PgColumn): (value: unknown) => string {
-  if (column.getSQLType() === "text") return (value) => (value === null || value === undefined ? "\\N" : escapeCopy(String(value)));
+  if (column.getSQLType().startsWith("text")) return (value) => (value === null || value === undefined ? "\\N" : escapeCopy(String(value)));
   return (value) => {
     if (value === null || value === undefined) return "\\N";
     const driverValue = column.mapToDriverValue(value);

@@ -8,6 +8,7 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  customType,
   index,
   integer,
   jsonb,
@@ -18,6 +19,15 @@ import {
   unique,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+
+/**
+ * Identifiers (ids, external ids, the subject kinds that qualify them) compare
+ * byte by byte: the same order as JavaScript's string comparison (which cursors
+ * and the engine use), independent of the database's locale, and several times
+ * cheaper to sort than a locale's collation, which is what building these
+ * tables' indexes after a bulk import mostly does.
+ */
+const identifier = customType<{ data: string }>({ dataType: () => 'text COLLATE "C"' });
 
 const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
@@ -38,8 +48,8 @@ export const changeLog = pgTable(
     at: timestamp("at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
     operation: text("operation").notNull(),
     entityType: text("entity_type").notNull(),
-    entityId: text("entity_id").notNull(),
-    organizationId: text("organization_id"),
+    entityId: identifier("entity_id").notNull(),
+    organizationId: identifier("organization_id"),
     before: jsonb("before"),
     after: jsonb("after"),
   },
@@ -53,11 +63,11 @@ export const changeLog = pgTable(
 export const scopes = pgTable(
   "scopes",
   {
-    id: text("id").primaryKey(),
+    id: identifier("id").primaryKey(),
     key: text("key").notNull(),
     name: text("name").notNull(),
     description: text("description"),
-    parentId: text("parent_id").references((): any => scopes.id),
+    parentId: identifier("parent_id").references((): any => scopes.id),
     createdAt: createdAt(),
     createdBy: createdBy(),
   },
@@ -67,8 +77,8 @@ export const scopes = pgTable(
 export const resourceTypes = pgTable(
   "resource_types",
   {
-    id: text("id").primaryKey(),
-    scopeId: text("scope_id").notNull().references(() => scopes.id),
+    id: identifier("id").primaryKey(),
+    scopeId: identifier("scope_id").notNull().references(() => scopes.id),
     key: text("key").notNull(),
     name: text("name").notNull(),
     description: text("description"),
@@ -81,9 +91,9 @@ export const resourceTypes = pgTable(
 export const resourceTypeHierarchy = pgTable(
   "resource_type_hierarchy",
   {
-    id: text("id").primaryKey(),
-    parentTypeId: text("parent_type_id").notNull().references(() => resourceTypes.id),
-    childTypeId: text("child_type_id").notNull().references(() => resourceTypes.id),
+    id: identifier("id").primaryKey(),
+    parentTypeId: identifier("parent_type_id").notNull().references(() => resourceTypes.id),
+    childTypeId: identifier("child_type_id").notNull().references(() => resourceTypes.id),
     createdAt: createdAt(),
     createdBy: createdBy(),
   },
@@ -96,8 +106,8 @@ export const resourceTypeHierarchy = pgTable(
 export const permissions = pgTable(
   "permissions",
   {
-    id: text("id").primaryKey(),
-    scopeId: text("scope_id").notNull().references(() => scopes.id),
+    id: identifier("id").primaryKey(),
+    scopeId: identifier("scope_id").notNull().references(() => scopes.id),
     key: text("key").notNull(),
     action: text("action").notNull(),
     resourceType: text("resource_type").notNull(),
@@ -113,8 +123,8 @@ export const permissions = pgTable(
 export const roles = pgTable(
   "roles",
   {
-    id: text("id").primaryKey(),
-    scopeId: text("scope_id").notNull().references(() => scopes.id),
+    id: identifier("id").primaryKey(),
+    scopeId: identifier("scope_id").notNull().references(() => scopes.id),
     slug: text("slug").notNull(),
     name: text("name").notNull(),
     description: text("description"),
@@ -129,8 +139,8 @@ export const roles = pgTable(
 export const rolePermissions = pgTable(
   "role_permissions",
   {
-    roleId: text("role_id").notNull().references(() => roles.id, { onDelete: "cascade" }),
-    permissionId: text("permission_id").notNull().references(() => permissions.id),
+    roleId: identifier("role_id").notNull().references(() => roles.id, { onDelete: "cascade" }),
+    permissionId: identifier("permission_id").notNull().references(() => permissions.id),
   },
   (t) => [primaryKey({ columns: [t.roleId, t.permissionId] }), index("role_permissions_perm_idx").on(t.permissionId)],
 );
@@ -138,8 +148,8 @@ export const rolePermissions = pgTable(
 export const roleIncludes = pgTable(
   "role_includes",
   {
-    roleId: text("role_id").notNull().references(() => roles.id, { onDelete: "cascade" }),
-    includedRoleId: text("included_role_id").notNull().references(() => roles.id),
+    roleId: identifier("role_id").notNull().references(() => roles.id, { onDelete: "cascade" }),
+    includedRoleId: identifier("included_role_id").notNull().references(() => roles.id),
   },
   (t) => [primaryKey({ columns: [t.roleId, t.includedRoleId] }), index("role_includes_included_idx").on(t.includedRoleId)],
 );
@@ -147,10 +157,10 @@ export const roleIncludes = pgTable(
 export const organizations = pgTable(
   "organizations",
   {
-    id: text("id").primaryKey(),
-    externalId: text("external_id"),
+    id: identifier("id").primaryKey(),
+    externalId: identifier("external_id"),
     name: text("name").notNull(),
-    scopeId: text("scope_id").notNull().references(() => scopes.id),
+    scopeId: identifier("scope_id").notNull().references(() => scopes.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     createdBy: createdBy(),
@@ -161,13 +171,13 @@ export const organizations = pgTable(
 export const resources = pgTable(
   "resources",
   {
-    id: text("id").primaryKey(),
-    organizationId: text("organization_id").notNull().references(() => organizations.id),
-    resourceTypeId: text("resource_type_id").notNull().references(() => resourceTypes.id),
-    externalId: text("external_id").notNull(),
+    id: identifier("id").primaryKey(),
+    organizationId: identifier("organization_id").notNull().references(() => organizations.id),
+    resourceTypeId: identifier("resource_type_id").notNull().references(() => resourceTypes.id),
+    externalId: identifier("external_id").notNull(),
     name: text("name").notNull(),
     description: text("description"),
-    parentId: text("parent_id").references((): any => resources.id),
+    parentId: identifier("parent_id").references((): any => resources.id),
     actions: jsonb("actions").$type<string[]>(),
     /** What an API family keeps beside the model (e.g. GenAuth's apiIdentifier, action descriptions). */
     metadata: jsonb("metadata").$type<Record<string, unknown>>(),
@@ -188,8 +198,8 @@ export const resources = pgTable(
 export const users = pgTable(
   "users",
   {
-    id: text("id").primaryKey(),
-    externalId: text("external_id"),
+    id: identifier("id").primaryKey(),
+    externalId: identifier("external_id"),
     email: text("email"),
     name: text("name"),
     firstName: text("first_name"),
@@ -204,9 +214,9 @@ export const users = pgTable(
 export const memberships = pgTable(
   "memberships",
   {
-    id: text("id").primaryKey(),
-    userId: text("user_id").notNull().references(() => users.id),
-    organizationId: text("organization_id").notNull().references(() => organizations.id),
+    id: identifier("id").primaryKey(),
+    userId: identifier("user_id").notNull().references(() => users.id),
+    organizationId: identifier("organization_id").notNull().references(() => organizations.id),
     status: text("status").notNull().default("active"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -219,9 +229,9 @@ export const memberships = pgTable(
 export const groups = pgTable(
   "groups",
   {
-    id: text("id").primaryKey(),
-    organizationId: text("organization_id").references(() => organizations.id),
-    externalId: text("external_id").notNull(),
+    id: identifier("id").primaryKey(),
+    organizationId: identifier("organization_id").references(() => organizations.id),
+    externalId: identifier("external_id").notNull(),
     name: text("name").notNull(),
     description: text("description"),
     createdAt: createdAt(),
@@ -239,9 +249,9 @@ export const groups = pgTable(
 export const groupMembers = pgTable(
   "group_members",
   {
-    groupId: text("group_id").notNull().references(() => groups.id, { onDelete: "cascade" }),
-    memberType: text("member_type").notNull(),
-    memberId: text("member_id").notNull(),
+    groupId: identifier("group_id").notNull().references(() => groups.id, { onDelete: "cascade" }),
+    memberType: identifier("member_type").notNull(),
+    memberId: identifier("member_id").notNull(),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.groupId, t.memberType, t.memberId] }), index("group_members_member_idx").on(t.memberType, t.memberId)],
@@ -250,12 +260,12 @@ export const groupMembers = pgTable(
 export const departments = pgTable(
   "departments",
   {
-    id: text("id").primaryKey(),
-    organizationId: text("organization_id").notNull().references(() => organizations.id),
-    externalId: text("external_id").notNull(),
+    id: identifier("id").primaryKey(),
+    organizationId: identifier("organization_id").notNull().references(() => organizations.id),
+    externalId: identifier("external_id").notNull(),
     name: text("name").notNull(),
     description: text("description"),
-    parentId: text("parent_id").references((): any => departments.id),
+    parentId: identifier("parent_id").references((): any => departments.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     createdBy: createdBy(),
@@ -266,8 +276,8 @@ export const departments = pgTable(
 export const departmentMembers = pgTable(
   "department_members",
   {
-    departmentId: text("department_id").notNull().references(() => departments.id, { onDelete: "cascade" }),
-    userId: text("user_id").notNull().references(() => users.id),
+    departmentId: identifier("department_id").notNull().references(() => departments.id, { onDelete: "cascade" }),
+    userId: identifier("user_id").notNull().references(() => users.id),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.departmentId, t.userId] }), index("department_members_user_idx").on(t.userId)],
@@ -281,13 +291,13 @@ export const departmentMembers = pgTable(
 export const grants = pgTable(
   "grants",
   {
-    id: text("id").primaryKey(),
-    organizationId: text("organization_id").notNull().references(() => organizations.id),
-    subjectType: text("subject_type").notNull(),
-    subjectId: text("subject_id").notNull(),
-    roleId: text("role_id").references(() => roles.id),
+    id: identifier("id").primaryKey(),
+    organizationId: identifier("organization_id").notNull().references(() => organizations.id),
+    subjectType: identifier("subject_type").notNull(),
+    subjectId: identifier("subject_id").notNull(),
+    roleId: identifier("role_id").references(() => roles.id),
     actions: jsonb("actions").$type<string[]>(),
-    resourceId: text("resource_id").references(() => resources.id),
+    resourceId: identifier("resource_id").references(() => resources.id),
     resourcePattern: text("resource_pattern"),
     effect: text("effect").notNull().default("allow"),
     conditions: jsonb("conditions").$type<unknown[]>(),
@@ -305,11 +315,11 @@ export const grants = pgTable(
 export const apiKeys = pgTable(
   "api_keys",
   {
-    id: text("id").primaryKey(),
+    id: identifier("id").primaryKey(),
     name: text("name").notNull(),
     prefix: text("prefix").notNull(),
     hash: text("hash").notNull(),
-    organizationId: text("organization_id").references(() => organizations.id),
+    organizationId: identifier("organization_id").references(() => organizations.id),
     readOnly: boolean("read_only").notNull().default(false),
     createdAt: createdAt(),
     createdBy: createdBy(),
@@ -323,7 +333,7 @@ export const apiKeys = pgTable(
 export const idempotencyKeys = pgTable(
   "idempotency_keys",
   {
-    apiKeyId: text("api_key_id").notNull(),
+    apiKeyId: identifier("api_key_id").notNull(),
     key: text("key").notNull(),
     method: text("method").notNull(),
     path: text("path").notNull(),
@@ -339,11 +349,11 @@ export const idempotencyKeys = pgTable(
 export const accessKeys = pgTable(
   "access_keys",
   {
-    id: text("id").primaryKey(),
-    accessKeyId: text("access_key_id").notNull(),
+    id: identifier("id").primaryKey(),
+    accessKeyId: identifier("access_key_id").notNull(),
     secretCiphertext: text("secret_ciphertext").notNull(),
     name: text("name").notNull(),
-    organizationId: text("organization_id").references(() => organizations.id),
+    organizationId: identifier("organization_id").references(() => organizations.id),
     readOnly: boolean("read_only").notNull().default(false),
     createdAt: createdAt(),
     createdBy: createdBy(),
@@ -357,7 +367,7 @@ export const accessKeys = pgTable(
 export const requestNonces = pgTable(
   "request_nonces",
   {
-    accessKeyId: text("access_key_id").notNull(),
+    accessKeyId: identifier("access_key_id").notNull(),
     nonce: text("nonce").notNull(),
     seenAt: timestamp("seen_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
@@ -367,7 +377,7 @@ export const requestNonces = pgTable(
 export const admins = pgTable(
   "admins",
   {
-    id: text("id").primaryKey(),
+    id: identifier("id").primaryKey(),
     email: text("email").notNull(),
     passwordHash: text("password_hash").notNull(),
     createdAt: createdAt(),
@@ -376,8 +386,8 @@ export const admins = pgTable(
 );
 
 export const adminSessions = pgTable("admin_sessions", {
-  id: text("id").primaryKey(),
-  adminId: text("admin_id").notNull().references(() => admins.id, { onDelete: "cascade" }),
+  id: identifier("id").primaryKey(),
+  adminId: identifier("admin_id").notNull().references(() => admins.id, { onDelete: "cascade" }),
   expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
   createdAt: createdAt(),
 });

@@ -3,7 +3,7 @@
  * `npm test`: the whole suite against one database — embedded PGlite, or the
  * PostgreSQL server in DATABASE_URL (each test file and the server get a
  * throwaway database there).
- *   1. domain tests (lib/**\/*.test.ts) in-process, node's test runner;
+ *   1. domain and adapter tests (lib/ and app/ **\/*.test.ts) in-process, node's test runner;
  *   2. the built app is started on a free port with a fresh database;
  *   3. API tests (e2e/api/**\/*.test.ts) over real HTTP against it;
  *   4. browser tests (e2e/console/**\/*.spec.ts) with Playwright in Chromium.
@@ -122,7 +122,8 @@ async function startServer(env) {
 const mode = process.env.DATABASE_URL ? "PostgreSQL" : "PGlite";
 console.log(`\n=== Arbor test suite on ${mode} ===\n`);
 
-const matching = [["unit", "lib", ".test.ts"], ["api", path.join("e2e", "api"), ".test.ts"], ["browser", path.join("e2e", "console"), ".spec.ts"]]
+const unitFiles = () => ["lib", "app"].flatMap((dir) => findFiles(path.join(root, dir), ".test.ts"));
+const matching = [["unit", "lib", ".test.ts"], ["unit", "app", ".test.ts"], ["api", path.join("e2e", "api"), ".test.ts"], ["browser", path.join("e2e", "console"), ".spec.ts"]]
   .filter(([part]) => wants(part))
   .flatMap(([, dir, suffix]) => findFiles(path.join(root, dir), suffix));
 if (matching.length === 0) {
@@ -130,7 +131,7 @@ if (matching.length === 0) {
   process.exit(1);
 }
 
-if (wants("unit")) await nodeTest(findFiles(path.join(root, "lib"), ".test.ts"), {});
+if (wants("unit")) await nodeTest(unitFiles(), {});
 
 if (wants("api") || wants("browser")) {
   buildIfNeeded();

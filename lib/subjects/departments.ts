@@ -40,7 +40,7 @@ export async function getDepartment(db: Queryable, ref: string, options: LookupO
 async function subtreeIds(db: Queryable, id: string): Promise<string[]> {
   const result = await db.execute(sql`
     with recursive down(id) as (
-      select ${id}::text
+      select ${id}::text collate "C"
       union
       select d.id from departments d join down on d.parent_id = down.id
     )

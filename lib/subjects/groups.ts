@@ -130,7 +130,7 @@ async function resolveMember(db: Queryable, input: unknown, org: Organization | 
 async function containsTransitively(db: Queryable, memberGroupId: string, groupId: string): Promise<boolean> {
   const result = await db.execute(sql`
     with recursive inside(id) as (
-      select ${memberGroupId}::text
+      select ${memberGroupId}::text collate "C"
       union
       select gm.member_id from group_members gm join inside on gm.group_id = inside.id where gm.member_type = 'group'
     )
