@@ -82,6 +82,11 @@ export async function serveHotRoute({ route, params }, req, res) {
   const body = await bodyOf(req);
   const out = await route.handler({ method: req.method, url: req.url, headers: req.headers, body }, params);
   if (out instanceof Response) return writeResponse(out, res);
+  writeAnswer(out, res);
+}
+
+/** Writes an `Answer` (app/_http/answer.ts): status, JSON body, headers. */
+export function writeAnswer(out, res) {
   const text = out.json === undefined ? undefined : JSON.stringify(out.json);
   const headers = text === undefined ? { ...out.headers } : { "content-type": JSON_TYPE, ...out.headers, "content-length": Buffer.byteLength(text) };
   res.writeHead(out.status, headers);

@@ -3,8 +3,10 @@
  * The Arbor HTTP server (`npm start`, `npm test` and `npm run bench` all run
  * it): serves the built app in this process. The hot decision endpoints
  * (scripts/hot-routes.mjs) are answered by calling their route handlers
- * directly; every other request — console, every other API route, and any
- * request the hot path does not take — is handed to Next.js, proxy.ts included.
+ * directly, and a method an API route does not export is answered in its
+ * family's error format (scripts/route-methods.mjs); every other request —
+ * console, every other API route, and any request the hot path does not take
+ * — is handed to Next.js, proxy.ts included.
  *
  *   node scripts/server.mjs [-p|--port PORT] [-H|--hostname HOST]
  *
@@ -16,7 +18,8 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import http from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { loadHotRoutes, matchHotRoute, serveHotRoute } from "./hot-routes.mjs";
+import { loadHotRoutes, matchHotRoute, serveHotRoute, writeAnswer } from "./hot-routes.mjs";
+import { loadRouteTable, wrongMethodAnswer } from "./route-methods.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const require = createRequire(import.meta.url);
@@ -40,7 +43,9 @@ const next = require("next");
 const app = next({ dev: false, dir: root, hostname, port });
 await app.prepare();
 const handleWithNext = app.getRequestHandler();
-const hotRoutes = loadHotRoutes(path.join(root, process.env.ARBOR_DIST_DIR || ".next"));
+const distDir = path.join(root, process.env.ARBOR_DIST_DIR || ".next");
+const hotRoutes = loadHotRoutes(distDir);
+const routeTable = loadRouteTable(distDir);
 
 let closing = false;
 const inFlight = new Set();
@@ -51,7 +56,15 @@ const server = http.createServer((req, res) => {
   inFlight.add(res);
   res.once("close", () => inFlight.delete(res));
   const hot = matchHotRoute(hotRoutes, req);
-  if (!hot) return void handleWithNext(req, res);
+  if (!hot) {
+    const refused = wrongMethodAnswer(routeTable, req);
+    if (refused) {
+      // The answer does not depend on the body: discarded, so the connection can carry the next request.
+      req.resume();
+      return void writeAnswer(refused, res);
+    }
+    return void handleWithNext(req, res);
+  }
   serveHotRoute(hot, req, res).catch((error) => {
     // Handlers answer their own errors; this is the client going away or a bug in the bridge.
     if (!res.headersSent && !req.destroyed) {

@@ -22,6 +22,15 @@ export function withHeader(out: Answer | Response, name: string, value: string):
   return { ...out, headers: { ...out.headers, [name]: value } };
 }
 
+/**
+ * A route's answer to a method it does not export, in its family's error
+ * format: the server calls it instead of letting Next.js answer 405 with an
+ * empty body (scripts/route-methods.mjs). `allowed` feeds the Allow header.
+ */
+export type WrongMethod = (method: string, allowed: string[]) => Answer;
+
+export const methodMessage = (method: string, allowed: string[]) => `method ${method} is not allowed here; allowed: ${allowed.join(", ")}`;
+
 /** The body as stored for a replay (WorkOS idempotency keys). */
 export async function bodyText(out: Answer | Response): Promise<string> {
   if (out instanceof Response) return out.clone().text();

@@ -19,7 +19,7 @@ import { withTenant } from "@/lib/tenancy/rules";
 import { tenantOf } from "@/lib/tenancy/load";
 import { assertText, MAX_JSON_BYTES, queryObject, readJson } from "@/app/_http/body";
 import { fromBuffered, fromRequest, type ApiRequest, type BufferedRequest } from "@/app/_http/api-request";
-import { answer, bodyText, toResponse, withHeader, type Answer } from "@/app/_http/answer";
+import { answer, bodyText, methodMessage, toResponse, withHeader, type Answer, type WrongMethod } from "@/app/_http/answer";
 import { asArborError } from "./errors";
 
 export type WorkosContext<P> = {
@@ -132,8 +132,11 @@ export function workosRoute<P = Record<string, never>>(fn: Handler<P>, options: 
   };
   const route = async (req: NextRequest, context: RouteContext<P>): Promise<Response> =>
     toResponse(await serve(fromRequest(req), context?.params ? await context.params : ({} as P)));
-  return Object.assign(route, { serve: (req: BufferedRequest, params: P) => serve(fromBuffered(req), params) });
+  return Object.assign(route, { serve: (req: BufferedRequest, params: P) => serve(fromBuffered(req), params), wrongMethod });
 }
+
+const wrongMethod: WrongMethod = (method, allowed) =>
+  answer({ code: "method_not_allowed", message: methodMessage(method, allowed) }, 405, { allow: allowed.join(", "), "x-request-id": randomUUID() });
 
 /** The answer for any path under a WorkOS prefix that no route serves: JSON, so the SDK raises NotFoundException. */
 export function unknownPath(req: NextRequest): Response {

@@ -15,7 +15,7 @@ import { requireWholeEnvironment, withTenant } from "@/lib/tenancy/rules";
 import { tenantOf } from "@/lib/tenancy/load";
 import { assertText, queryObject, readJson } from "@/app/_http/body";
 import { fromBuffered, fromRequest, type ApiRequest, type BufferedRequest } from "@/app/_http/api-request";
-import { answer, toResponse, type Answer } from "@/app/_http/answer";
+import { answer, methodMessage, toResponse, type Answer, type WrongMethod } from "@/app/_http/answer";
 
 export type NativeContext<P> = {
   req: ApiRequest;
@@ -63,6 +63,11 @@ export function errorAnswer(error: unknown): Answer {
 
 export const errorResponse = (error: unknown): Response => toResponse(errorAnswer(error));
 
+const wrongMethod: WrongMethod = (method, allowed) => {
+  const message = methodMessage(method, allowed);
+  return answer({ error: { code: "method_not_allowed", message, issues: [{ field: "method", rule: "allowed", message }] } }, 405, { allow: allowed.join(", ") });
+};
+
 type Handler<P> = (ctx: NativeContext<P>) => Promise<Answer | Response>;
 
 export function nativeRoute<P = Record<string, never>>(fn: Handler<P>, options: Options = {}) {
@@ -86,7 +91,7 @@ export function nativeRoute<P = Record<string, never>>(fn: Handler<P>, options: 
   };
   const route = async (req: NextRequest, context: RouteContext<P>): Promise<Response> =>
     toResponse(await serve(fromRequest(req), context?.params ? await context.params : ({} as P)));
-  return Object.assign(route, { serve: (req: BufferedRequest, params: P) => serve(fromBuffered(req), params) });
+  return Object.assign(route, { serve: (req: BufferedRequest, params: P) => serve(fromBuffered(req), params), wrongMethod });
 }
 
 async function authenticate(db: Database, req: ApiRequest): Promise<ApiKey> {

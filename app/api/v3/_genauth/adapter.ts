@@ -18,6 +18,7 @@ import { claimNonce } from "@/lib/access-keys/nonces";
 import { dateIsFresh, parseAuthorization, signatureMatches } from "@/lib/access-keys/signature";
 import { withTenant } from "@/lib/tenancy/rules";
 import { tenantOf } from "@/lib/tenancy/load";
+import { answer, methodMessage, type WrongMethod } from "@/app/_http/answer";
 import { API_CODE, errorResponse, SignatureError, success } from "./envelope";
 import { bodyParams, parseParams, queryParams, type Params } from "./params";
 
@@ -59,8 +60,12 @@ async function authenticate(db: Database, req: NextRequest, params: Params, arra
   return opened.key;
 }
 
+/** A wrong method is the caller's bug, not a business error: a real HTTP 405, with the envelope as its body. */
+const wrongMethod: WrongMethod = (method, allowed) =>
+  answer({ statusCode: 405, message: methodMessage(method, allowed), apiCode: API_CODE.methodNotAllowed, requestId: randomUUID() }, 405, { allow: allowed.join(", ") });
+
 function route<S extends z.ZodType>(method: "GET" | "POST", schema: S, handler: (ctx: GenAuthContext<z.output<S>>) => Promise<unknown>, options: Options) {
-  return async (req: NextRequest): Promise<Response> => {
+  const serve = async (req: NextRequest): Promise<Response> => {
     const requestId = randomUUID();
     try {
       const { db } = await getArbor();
@@ -78,6 +83,7 @@ function route<S extends z.ZodType>(method: "GET" | "POST", schema: S, handler: 
       return errorResponse(error, requestId);
     }
   };
+  return Object.assign(serve, { wrongMethod });
 }
 
 export const genauthGet = <S extends z.ZodType>(schema: S, handler: (ctx: GenAuthContext<z.output<S>>) => Promise<unknown>, options: Options = {}) =>

@@ -17,6 +17,7 @@ export const API_CODE = {
   replayed: 40104,
   forbidden: 40301,
   notFound: 40401,
+  methodNotAllowed: 40501,
   conflict: 40901,
   internal: 50001,
 } as const;
