@@ -64,7 +64,12 @@ function moreSpecific(a, b) {
 /** The methods a route handler exports, and its family's answer to the others (none for routes outside the API families). */
 function exportsOf(entry) {
   if (!entry.exported) {
-    const userland = require(entry.file).routeModule?.userland ?? {};
+    let userland = {};
+    try {
+      userland = require(entry.file).routeModule?.userland ?? {};
+    } catch {
+      // A module that does not load is Next.js's to report (a 500 from its own loader), not a crash here.
+    }
     const names = METHODS.filter((m) => typeof userland[m] === "function");
     const allowed = new Set([...names, "OPTIONS", ...(names.includes("GET") ? ["HEAD"] : [])]);
     entry.exported = { allowed: METHODS.filter((m) => allowed.has(m)), wrongMethod: names.map((m) => userland[m].wrongMethod).find((f) => typeof f === "function") };

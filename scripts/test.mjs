@@ -122,16 +122,16 @@ async function startServer(env) {
 const mode = process.env.DATABASE_URL ? "PostgreSQL" : "PGlite";
 console.log(`\n=== Arbor test suite on ${mode} ===\n`);
 
-const unitFiles = () => ["lib", "app"].flatMap((dir) => findFiles(path.join(root, dir), ".test.ts"));
-const matching = [["unit", "lib", ".test.ts"], ["unit", "app", ".test.ts"], ["api", path.join("e2e", "api"), ".test.ts"], ["browser", path.join("e2e", "console"), ".spec.ts"]]
-  .filter(([part]) => wants(part))
-  .flatMap(([, dir, suffix]) => findFiles(path.join(root, dir), suffix));
+/** Where each part's test files live. */
+const TEST_FILES = { unit: [["lib", ".test.ts"], ["app", ".test.ts"]], api: [[path.join("e2e", "api"), ".test.ts"]], browser: [[path.join("e2e", "console"), ".spec.ts"]] };
+const filesOf = (part) => TEST_FILES[part].flatMap(([dir, suffix]) => findFiles(path.join(root, dir), suffix));
+const matching = PARTS.filter(wants).flatMap(filesOf);
 if (matching.length === 0) {
   console.error(`No test file matches ${fileFilters.map((f) => `"${f}"`).join(" or ")}.`);
   process.exit(1);
 }
 
-if (wants("unit")) await nodeTest(unitFiles(), {});
+if (wants("unit")) await nodeTest(filesOf("unit"), {});
 
 if (wants("api") || wants("browser")) {
   buildIfNeeded();
@@ -158,8 +158,8 @@ if (wants("api") || wants("browser")) {
     ARBOR_TEST_ADMIN_PASSWORD: credentials.ARBOR_ADMIN_PASSWORD,
   };
   try {
-    if (wants("api")) await nodeTest(findFiles(path.join(root, "e2e", "api"), ".test.ts"), env);
-    const specs = findFiles(path.join(root, "e2e", "console"), ".spec.ts");
+    if (wants("api")) await nodeTest(filesOf("api"), env);
+    const specs = filesOf("browser");
     if (wants("browser") && specs.length) {
       const only = fileFilters.length ? specs : [];
       await run(path.join(root, "node_modules", ".bin", "playwright"), ["test", "--config", "e2e/playwright.config.ts", ...only], env, playwrightCounts);
